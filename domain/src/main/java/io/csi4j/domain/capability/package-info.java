@@ -1,0 +1,2 @@
+/** The capabilities a deployment advertises to the CO. */
+package io.csi4j.domain.capability;

@@ -1,0 +1,2 @@
+/** Stable, token-based pagination for listings. */
+package io.csi4j.domain.paging;

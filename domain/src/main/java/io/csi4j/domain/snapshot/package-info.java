@@ -1,0 +1,2 @@
+/** Point-in-time images of volumes. */
+package io.csi4j.domain.snapshot;
