@@ -96,6 +96,11 @@ public interface VolumeBackend {
         return Optional.empty();
     }
 
+    /** Controller-side publication to nodes (export rules, LUN mappings), when the backend needs it. */
+    default Optional<PublishSupport> publishing() {
+        return Optional.empty();
+    }
+
     /** Controller-side growth of volumes, when the backend has it. */
     default Optional<ExpansionSupport> expansion() {
         return Optional.empty();
