@@ -1,0 +1,15 @@
+package io.csi4j.ports.out.host;
+
+import io.csi4j.domain.failure.Failure;
+import io.vavr.control.Either;
+import java.nio.file.Path;
+
+/** Facts about block devices. */
+public interface BlockDevices {
+
+    /** The device's size in bytes; NotFound when {@code device} is not a block device. */
+    Either<Failure, Long> size(Path device);
+
+    /** True when {@code path} is a block device node. */
+    boolean isBlockDevice(Path path);
+}
