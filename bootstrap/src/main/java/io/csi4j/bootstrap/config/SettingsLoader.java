@@ -1,0 +1,252 @@
+package io.csi4j.bootstrap.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.csi4j.domain.health.PluginIdentity;
+import io.csi4j.domain.id.BackendName;
+import io.csi4j.domain.id.NodeId;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Builds {@link Settings} from flags, environment variables and the YAML file, in that order of precedence.
+ * With nothing at all it serves one embedded {@code local} backend. Every problem is a {@link ConfigError}
+ * naming the file (or flag, or variable), the key and the reason.
+ */
+public final class SettingsLoader {
+
+    public static final String DEFAULT_DRIVER_NAME = "csi4j.io";
+    public static final String LOCAL_TYPE = "local";
+    static final Set<String> TOP_KEYS = Set.of("driverName", "nodeId", "endpoint", "mode", "defaultBackend", "logFormat",
+            "kubeletDir", "backends");
+
+    private final Set<String> backendTypes;
+    private final Function<Path, Either<String, String>> readFile;
+    private final String hostName;
+
+    /**
+     * @param backendTypes the backend types this build knows
+     * @param readFile reads a file's text, or says why it cannot
+     * @param hostName the default node id
+     */
+    public SettingsLoader(Set<String> backendTypes, Function<Path, Either<String, String>> readFile, String hostName) {
+        this.backendTypes = Set.copyOf(backendTypes);
+        this.readFile = readFile;
+        this.hostName = hostName;
+    }
+
+    /** Reads files from the local filesystem. */
+    public static Either<String, String> readLocalFile(Path p) {
+        try {
+            return Either.right(Files.readString(p));
+        } catch (IOException e) {
+            return Either.left("cannot read the file: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    public Either<ConfigError, Settings> load(CliOverrides cli, Map<String, String> env) {
+        Optional<Path> file = cli.config().or(() -> Optional.ofNullable(env.get("CSI4J_CONFIG")).map(Path::of));
+        return file.map(this::parseFile).orElseGet(() -> Either.right(ConfigTree.empty("(no config file)", "")))
+                .flatMap(tree -> tree.onlyKeys(TOP_KEYS))
+                .flatMap(tree -> build(file, tree, cli, env));
+    }
+
+    private Either<ConfigError, ConfigTree> parseFile(Path path) {
+        String source = path.toString();
+        return readFile.apply(path).mapLeft(reason -> new ConfigError(source, "(file)", reason)).flatMap(text -> {
+            try {
+                JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(text);
+                return Either.right(new ConfigTree(source, "", root));
+            } catch (JacksonException e) {
+                return Either.left(new ConfigError(source, "(syntax)", "not valid YAML: " + e.getOriginalMessage()));
+            }
+        });
+    }
+
+    private Either<ConfigError, Settings> build(Optional<Path> file, ConfigTree tree, CliOverrides cli,
+            Map<String, String> env) {
+        var v = new Values(tree, env);
+        try {
+            String driverName = driverName(ok(v.pick(cli.driverName(), "CSI4J_DRIVER_NAME", "driverName",
+                    "--driver-name")));
+            String nodeId = nodeId(ok(v.pick(cli.nodeId(), "CSI_NODE_ID", "nodeId", "--node-id")));
+            String endpoint = endpoint(ok(v.pick(cli.endpoint(), "CSI_ENDPOINT", "endpoint", "--endpoint")));
+            Mode mode = choice(ok(v.pick(cli.mode(), "CSI4J_MODE", "mode", "--mode")), Mode::parse, Mode.ALL,
+                    "controller, node, all");
+            LogFormat logFormat = choice(ok(v.pick(cli.logFormat(), "CSI4J_LOG_FORMAT", "logFormat", "--log-format")),
+                    LogFormat::parse, LogFormat.TEXT, "text, json");
+            Path kubeletDir = ok(tree.absolutePath("kubeletDir")).orElse(Path.of("/var/lib/kubelet"));
+            List<BackendSettings> backends = ok(backends(tree, cli, env));
+            Optional<BackendName> defaultBackend = ok(defaultBackend(tree, backends));
+            return Either.right(new Settings(file, driverName, nodeId, endpoint, mode, defaultBackend, backends,
+                    logFormat, kubeletDir));
+        } catch (Invalid e) {
+            return Either.left(e.error);
+        }
+    }
+
+    private static <T> T ok(Either<ConfigError, T> result) {
+        return result.getOrElseThrow(Invalid::new);
+    }
+
+    private String driverName(Optional<Sourced> given) {
+        String name = given.map(Sourced::value).orElse(DEFAULT_DRIVER_NAME);
+        if (!PluginIdentity.isValidName(name)) {
+            throw new Invalid(given.get().error("'" + name + "' is not a DNS-style name of at most 63 characters "
+                    + "(letters, digits, '.', '-'; alphanumeric at both ends)"));
+        }
+        return name;
+    }
+
+    private String nodeId(Optional<Sourced> given) {
+        String id = given.map(Sourced::value).orElse(hostName);
+        if (NodeId.parse("node id", id).isLeft()) {
+            throw new Invalid(given.map(n -> n.error("'" + id + "' is not a valid node id (printable ASCII without "
+                    + "spaces, at most 128 bytes)")).orElse(new ConfigError("(host name)", "nodeId",
+                    "the host name is not a valid node id; set --node-id or CSI_NODE_ID")));
+        }
+        return id;
+    }
+
+    private static String endpoint(Optional<Sourced> given) {
+        if (given.isEmpty()) {
+            throw new Invalid(new ConfigError("(command line)", "endpoint",
+                    "no CSI endpoint: pass --endpoint unix:///path/to/csi.sock or set CSI_ENDPOINT"));
+        }
+        String e = given.get().value();
+        if (!e.startsWith("unix:/") && !e.startsWith("tcp://")) {
+            throw new Invalid(given.get().error("'" + e + "' is neither unix:///path.sock nor tcp://host:port"));
+        }
+        return e;
+    }
+
+    private static <T> T choice(Optional<Sourced> given, Function<String, Optional<T>> parse, T fallback, String allowed) {
+        if (given.isEmpty()) {
+            return fallback;
+        }
+        return parse.apply(given.get().value()).orElseThrow(() -> new Invalid(given.get().error("'" + given.get().value()
+                + "' is not one of " + allowed)));
+    }
+
+    /** Unwinds the straight-line {@link #build} at the first problem; never escapes this class. */
+    private static final class Invalid extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ConfigError error;
+
+        Invalid(ConfigError error) {
+            super(error.message(), null, false, false);
+            this.error = error;
+        }
+    }
+
+    private Either<ConfigError, List<BackendSettings>> backends(ConfigTree tree, CliOverrides cli, Map<String, String> env) {
+        Optional<Sourced> localRoot = cli.localRoot().map(r -> new Sourced(r, "(command line)", "--local-root"))
+                .or(() -> Optional.ofNullable(env.get("CSI4J_LOCAL_ROOT")).map(r -> new Sourced(r, "(environment)",
+                        "CSI4J_LOCAL_ROOT")));
+        if (localRoot.isPresent() && !Path.of(localRoot.get().value()).isAbsolute()) {
+            return Either.left(localRoot.get().error("'" + localRoot.get().value() + "' must be an absolute path"));
+        }
+        if (!tree.has("backends")) {
+            ObjectNode local = JsonNodeFactory.instance.objectNode().put("type", LOCAL_TYPE);
+            localRoot.ifPresent(r -> local.put("root", Path.of(r.value()).normalize().toString()));
+            ConfigTree implicit = new ConfigTree(localRoot.map(Sourced::source).orElse("(defaults)"), "backends.local", local);
+            return Either.right(List.of(new BackendSettings(new BackendName("local"), LOCAL_TYPE, implicit)));
+        }
+        return tree.child("backends").entries().flatMap(entries -> {
+            if (entries.isEmpty()) {
+                return Either.left(tree.error("backends", "names no backend"));
+            }
+            List<BackendSettings> out = new ArrayList<>();
+            for (ConfigTree entry : entries) {
+                var one = backend(entry);
+                if (one.isLeft()) {
+                    return Either.left(one.getLeft());
+                }
+                out.add(one.get());
+            }
+            return applyLocalRoot(out, localRoot);
+        });
+    }
+
+    private Either<ConfigError, BackendSettings> backend(ConfigTree entry) {
+        var name = BackendName.parse(entry.name());
+        if (name.isLeft()) {
+            return Either.left(new ConfigError(entry.source(), entry.path(), name.getLeft().message()));
+        }
+        return entry.string("type").flatMap(type -> {
+            if (type.isEmpty()) {
+                return Either.left(entry.error("type", "is required (one of " + backendTypes + ")"));
+            }
+            if (!backendTypes.contains(type.get())) {
+                return Either.left(entry.error("type", "'" + type.get() + "' is not a known backend type (one of "
+                        + backendTypes + ")"));
+            }
+            return Either.right(new BackendSettings(name.get(), type.get(), entry));
+        });
+    }
+
+    private static Either<ConfigError, List<BackendSettings>> applyLocalRoot(List<BackendSettings> backends,
+            Optional<Sourced> root) {
+        if (root.isEmpty()) {
+            return Either.right(backends);
+        }
+        var locals = backends.stream().filter(b -> b.type().equals(LOCAL_TYPE)).toList();
+        if (locals.size() != 1) {
+            return Either.left(root.get().error("applies to exactly one backend of type local; the configuration has "
+                    + locals.size()));
+        }
+        return Either.right(backends.stream().map(b -> b.type().equals(LOCAL_TYPE) ? withRoot(b, root.get()) : b).toList());
+    }
+
+    private static BackendSettings withRoot(BackendSettings b, Sourced root) {
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        copy.put("type", LOCAL_TYPE);
+        b.options().copyInto(copy);
+        copy.put("root", Path.of(root.value()).normalize().toString());
+        return new BackendSettings(b.name(), b.type(), new ConfigTree(b.options().source(), b.options().path(), copy));
+    }
+
+    private static Either<ConfigError, Optional<BackendName>> defaultBackend(ConfigTree tree, List<BackendSettings> backends) {
+        return tree.string("defaultBackend").flatMap(d -> {
+            if (d.isEmpty()) {
+                return Either.right(Optional.empty());
+            }
+            return backends.stream().filter(b -> b.name().value().equals(d.get())).findFirst()
+                    .<Either<ConfigError, Optional<BackendName>>>map(b -> Either.right(Optional.of(b.name())))
+                    .orElseGet(() -> Either.left(tree.error("defaultBackend", "'" + d.get() + "' is not under backends:")));
+        });
+    }
+
+    /** A value and where it came from, for error messages. */
+    record Sourced(String value, String source, String key) {
+        ConfigError error(String reason) {
+            return new ConfigError(source, key, reason);
+        }
+    }
+
+    /** Looks a setting up in flags, then environment, then file. */
+    private record Values(ConfigTree tree, Map<String, String> env) {
+        Either<ConfigError, Optional<Sourced>> pick(Optional<String> flag, String envName, String key, String flagName) {
+            if (flag.isPresent()) {
+                return Either.right(Optional.of(new Sourced(flag.get(), "(command line)", flagName)));
+            }
+            String e = env.get(envName);
+            if (e != null && !e.isEmpty()) {
+                return Either.right(Optional.of(new Sourced(e, "(environment)", envName)));
+            }
+            return tree.string(key).map(s -> s.map(x -> new Sourced(x, tree.source(), key)));
+        }
+    }
+}
