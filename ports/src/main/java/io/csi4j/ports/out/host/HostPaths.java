@@ -4,6 +4,8 @@ import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
 import io.vavr.control.Either;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The few file operations node plugins do on mount points, confined to the configured allowed roots (kubelet
@@ -26,6 +28,22 @@ public interface HostPaths {
 
     /** Removes an empty directory or a regular file; Done when absent; FailedPrecondition when not empty. */
     Either<Failure, Done> remove(Path path);
+
+    /**
+     * Writes a small record of what staging set up into {@code dir} (durably, replacing an earlier one), so that
+     * unstaging can undo it after a restart even when the mount is already gone. Written before anything is
+     * mounted on {@code dir}.
+     */
+    Either<Failure, Done> writeRecord(Path dir, Map<String, String> record);
+
+    /** The record in {@code dir}; empty when there is none (or it is hidden under a mount). */
+    Either<Failure, Optional<Map<String, String>>> readRecord(Path dir);
+
+    /** Removes the record from {@code dir}; Done when absent. */
+    Either<Failure, Done> removeRecord(Path dir);
+
+    /** Lets group {@code gid} read and write in {@code dir}: group owner, group rwx, and setgid for new files. */
+    Either<Failure, Done> shareWithGroup(Path dir, long gid);
 
     /** What a path is. */
     enum Kind {

@@ -1,0 +1,33 @@
+package io.csi4j.ports.service.node;
+
+import io.csi4j.domain.failure.Done;
+import io.csi4j.domain.failure.Failure;
+import io.csi4j.domain.volume.AccessType;
+import io.csi4j.domain.volume.VolumeCapability;
+import io.vavr.control.Either;
+import java.nio.file.Path;
+
+/**
+ * volume_mount_group (CSI §6.2, node VOLUME_MOUNT_GROUP): local filesystems take no {@code gid=} option, so the
+ * group is given the volume's root directory — group owner, group read/write, setgid so new files inherit it.
+ */
+final class Groups {
+
+    private Groups() {}
+
+    static Either<Failure, Done> share(NodeHost host, Path mounted, VolumeCapability capability, boolean readOnly) {
+        if (!(capability.accessType() instanceof AccessType.Mount m) || m.volumeMountGroup().isEmpty() || readOnly) {
+            return Either.right(Done.DONE);
+        }
+        long gid;
+        try {
+            gid = Long.parseLong(m.volumeMountGroup());
+        } catch (NumberFormatException e) {
+            gid = -1;
+        }
+        if (gid < 0 || gid > 0xFFFF_FFFEL) {
+            return Either.left(Failure.invalidArgument("volume_mount_group must be a numeric group id"));
+        }
+        return host.paths().shareWithGroup(mounted, gid);
+    }
+}

@@ -1,0 +1,61 @@
+package io.csi4j.ports.service.node;
+
+import io.csi4j.domain.datapath.DataPath;
+import io.csi4j.domain.failure.Done;
+import io.csi4j.domain.failure.Failure;
+import io.csi4j.ports.out.host.HostPaths;
+import io.vavr.control.Either;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Stages a local image volume: the image file attached to a loop device, then either the device bound onto
+ * {@code <staging>/block} (block access) or its filesystem — created first if the device is blank — mounted on the
+ * staging directory. A repeat finds the mount already there and checks it is this image's device.
+ */
+final class LocalImageStager implements Stager {
+
+    /** The context key the local backend fills with the filesystem a blank image gets. */
+    static final String FS_TYPE_KEY = "csi4j.io/fs-type";
+
+    private final NodeHost host;
+    private final NodeSettings settings;
+    private final DeviceMounter devices;
+
+    LocalImageStager(NodeHost host, NodeSettings settings) {
+        this.host = host;
+        this.settings = settings;
+        this.devices = new DeviceMounter(host);
+    }
+
+    @Override
+    public boolean handles(DataPath path) {
+        return path instanceof DataPath.LocalImage;
+    }
+
+    @Override
+    public Either<Failure, Done> stage(Request r) {
+        String raw = ((DataPath.LocalImage) r.dataPath()).path();
+        return LocalData.confine(settings.localRoots(), host.paths(), raw, HostPaths.Kind.FILE)
+                .flatMap(image -> host.loops().find(image).flatMap(attached ->
+                        devices.alreadyStaged(r, attached).flatMap(done -> done ? Either.right(Done.DONE) : fresh(r, image))));
+    }
+
+    /** Nothing is mounted yet: record what we attach (before mounting hides the directory), attach, then mount. */
+    private Either<Failure, Done> fresh(Request r, Path image) {
+        boolean readOnly = r.capability().accessMode().isReadOnly();
+        return host.paths().writeRecord(r.staging(), new StageRecord(r.volumeId(), Optional.of(image.toString())).toMap())
+                .flatMap(ok -> host.loops().attach(image))
+                .flatMap(device -> r.capability().isBlock()
+                        ? devices.bindBlock(device, r.blockFile(), readOnly)
+                        : devices.mountFilesystem(device, r.staging(), r.capability(), fsType(r)));
+    }
+
+    private String fsType(Request r) {
+        String asked = r.capability().fsType();
+        if (!asked.isEmpty()) {
+            return asked;
+        }
+        return r.volumeContext().get(FS_TYPE_KEY).orElse(settings.defaultFsType());
+    }
+}

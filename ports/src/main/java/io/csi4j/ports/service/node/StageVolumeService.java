@@ -1,0 +1,37 @@
+package io.csi4j.ports.service.node;
+
+import io.csi4j.domain.failure.Done;
+import io.csi4j.domain.failure.Failure;
+import io.csi4j.ports.in.NodeStageCommand;
+import io.csi4j.ports.in.NodeVolumeUseCases;
+import io.csi4j.ports.service.InFlight;
+import io.vavr.control.Either;
+import java.util.List;
+
+/**
+ * CSI NodeStageVolume (§4.2): hands the request to the stager for its data path, after confining the staging
+ * path to the allowed roots. A concurrent call for the same volume is OperationPending.
+ */
+public final class StageVolumeService implements NodeVolumeUseCases.StageVolume {
+
+    private final NodeHost host;
+    private final InFlight inFlight;
+    private final List<Stager> stagers;
+
+    public StageVolumeService(NodeHost host, NodeSettings settings, InFlight inFlight) {
+        this.host = host;
+        this.inFlight = inFlight;
+        this.stagers = List.of(new DirectoryStager(host, settings), new LocalImageStager(host, settings));
+    }
+
+    @Override
+    public Either<Failure, Done> stage(NodeStageCommand c) {
+        return inFlight.exclusively(InFlight.volume(c.volumeId()), () -> host.paths()
+                .confine("staging_target_path", c.stagingPath())
+                .flatMap(staging -> stagers.stream().filter(s -> s.handles(c.dataPath())).findFirst()
+                        .map(s -> s.stage(new Stager.Request(c.volumeId(), staging, c.capability(), c.dataPath(),
+                                c.volumeContext(), c.secrets())))
+                        .orElseGet(() -> Either.left(Failure.precondition("this node cannot stage "
+                                + c.dataPath().kind() + " volumes")))));
+    }
+}
