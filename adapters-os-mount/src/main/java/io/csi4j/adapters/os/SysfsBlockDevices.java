@@ -59,11 +59,11 @@ final class SysfsBlockDevices implements BlockDevices {
 
     /** glibc's gnu_dev_major: bits 8-19 and 32-43 of the device number. */
     static long major(long rdev) {
-        return ((rdev >>> 8) & 0xfffL) | ((rdev >>> 32) & ~0xfffL);
+        return ((rdev >>> 8) & 0xfffL) | ((rdev >>> 32) & 0xfffff000L);
     }
 
     /** glibc's gnu_dev_minor: bits 0-7 and 20-31 of the device number. */
     static long minor(long rdev) {
-        return (rdev & 0xffL) | ((rdev >>> 12) & ~0xffL);
+        return (rdev & 0xffL) | ((rdev >>> 12) & 0xffffff00L);
     }
 }
