@@ -11,7 +11,7 @@ final class Redaction {
     static final String MASK = "***";
 
     private static final Pattern SENSITIVE_KEY =
-            Pattern.compile("pass|secret|cred|key|token|auth|user|domain", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("pass|pw|secret|cred|key|token|auth|user|domain", Pattern.CASE_INSENSITIVE);
 
     private Redaction() {}
 
