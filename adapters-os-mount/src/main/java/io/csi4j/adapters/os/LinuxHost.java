@@ -31,7 +31,7 @@ public final class LinuxHost {
     private final BlockingCalls calls;
 
     private LinuxHost(HostConfig config, List<PathGuard.Root> roots) {
-        this.mountTable = new ProcMountTable(ProcMountTable.MOUNTINFO);
+        this.mountTable = new ProcMountTable(ProcMountTable.MOUNTINFO, p -> PathGuard.realRootPrefix(roots, p));
         this.calls = new BlockingCalls(config.maxStuckCalls());
         Confinement confinement = new Confinement(new PathGuard(roots, mountTable::targets), calls,
                 config.statTimeout());

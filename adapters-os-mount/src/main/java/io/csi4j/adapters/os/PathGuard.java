@@ -71,6 +71,16 @@ final class PathGuard {
         return mountTargets.get().flatMap(targets -> walk(field, path, followLast, targets));
     }
 
+    /** {@code path} with a configured (symlinked) root prefix replaced by the real root; no file access. */
+    static Path realRootPrefix(List<Root> roots, Path path) {
+        for (Root root : roots) {
+            if (!root.configured().equals(root.real()) && path.startsWith(root.configured())) {
+                return root.real().resolve(root.configured().relativize(path));
+            }
+        }
+        return path;
+    }
+
     /** True when {@code path} is one of the allowed roots (configured or real). */
     boolean isRoot(Path path) {
         return roots.stream().anyMatch(r -> r.configured().equals(path) || r.real().equals(path));

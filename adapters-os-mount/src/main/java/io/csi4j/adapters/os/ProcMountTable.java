@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The mount table read afresh from {@code /proc/self/mountinfo} on every call. Reading procfs involves no
@@ -23,9 +24,19 @@ final class ProcMountTable implements MountTable {
     private static final int MAX_READS = 3;
 
     private final Path source;
+    private final UnaryOperator<Path> canonicalRoots;
 
     ProcMountTable(Path source) {
+        this(source, UnaryOperator.identity());
+    }
+
+    /**
+     * {@code canonicalRoots} maps a path under a symlinked allowed root to the real root: the kernel reports
+     * real paths, callers use the configured ones (a kubelet directory that is a symlink is common).
+     */
+    ProcMountTable(Path source, UnaryOperator<Path> canonicalRoots) {
         this.source = source;
+        this.canonicalRoots = canonicalRoots;
     }
 
     @Override
@@ -35,7 +46,7 @@ final class ProcMountTable implements MountTable {
 
     @Override
     public Either<Failure, Optional<MountPoint>> at(Path target) {
-        Path wanted = target.normalize();
+        Path wanted = canonicalRoots.apply(target.normalize());
         return mounts().map(all -> topmost(all.stream().filter(m -> m.target().equals(wanted)).toList()));
     }
 

@@ -48,6 +48,22 @@ class LinuxHostRootTest extends HostContractSupport {
     }
 
     @Test
+    void underASymlinkedRootTheTableFindsMountsByTheConfiguredPath() throws Exception {
+        Path link = fixture.outside().resolve("kubelet");
+        fixture.symlink(link, fixture.root());
+        LinuxHost viaLink = LinuxHost.create(HostConfig.withRoots(List.of(link))).get();
+        Path target = link.resolve("staging");
+        ok(viaLink.paths().ensureDirectory(target));
+
+        ok(viaLink.mounter().mount("csi4j-test", target, "tmpfs", List.of("size=1m")));
+
+        assertThat(ok(viaLink.mountTable().at(target))).map(MountPoint::target)
+                .contains(fixture.root().resolve("staging"));
+        ok(viaLink.mounter().unmount(target, Unmount.NORMAL));
+        assertThat(ok(viaLink.mountTable().at(target))).isEmpty();
+    }
+
+    @Test
     void aReadOnlyBindKeepsTheSourceMountsOtherFlags() {
         Path staging = directory("staging");
         ok(host.mounter().mount("csi4j-test", staging, "tmpfs", List.of("size=1m", "nosuid", "nodev", "noexec")));
