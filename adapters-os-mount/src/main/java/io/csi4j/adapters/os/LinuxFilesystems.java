@@ -98,9 +98,13 @@ final class LinuxFilesystems implements Filesystems {
                 });
     }
 
-    /** A block device with a size: blkid answers "nothing found" for an empty or unreadable one too. */
+    /**
+     * A block device with a size: blkid answers "nothing found" for an empty or unreadable one too. Bounded,
+     * because a caller could name a device path through a dead mount.
+     */
     private Either<Failure, Done> withMedia(Path device) {
-        return blockDevices.size(device).flatMap(size -> size > 0 ? Either.right(Done.DONE)
+        return confinement.bounded("inspect " + device, () -> blockDevices.size(device)).flatMap(size -> size > 0
+                ? Either.right(Done.DONE)
                 : Either.left(Failure.precondition(device + " has no media (size 0)")));
     }
 

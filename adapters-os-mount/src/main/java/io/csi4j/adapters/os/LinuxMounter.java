@@ -69,21 +69,27 @@ final class LinuxMounter implements Mounter {
                 .flatMap(mount -> mount.isEmpty() ? Either.right(Done.DONE) : umount(canonical, mode)));
     }
 
-    /** A block device node is bound as it is (block publish); anything else must be a path inside the roots. */
+    /**
+     * A block device node is bound as it is (block publish; device nodes cannot be confined to the roots);
+     * anything else must be a path inside the roots. The stat runs bounded: the source may be on a dead mount.
+     */
     private Either<Failure, Path> bindSource(Path source) {
-        if (source != null && source.isAbsolute() && blockDevices.isBlockDevice(source)) {
-            return Either.right(source);
+        if (source == null || !source.isAbsolute()) {
+            return confinement.canonical("source", source, true);
         }
-        return confinement.canonical("source", source, true);
+        return confinement.bounded("inspect source " + source, () -> Either.right(blockDevices.isBlockDevice(source)))
+                .flatMap(device -> device ? Either.right(source) : confinement.canonical("source", source, true));
     }
 
     /** A read-only bind is two steps; if the second fails the bind is undone, never left writable. */
     private Either<Failure, Done> remountOrUndo(Path target) {
         Either<Failure, Done> remounted = remount(target);
-        if (remounted.isLeft()) {
-            umount(target, Unmount.LAZY);
+        if (remounted.isRight()) {
+            return remounted;
         }
-        return remounted;
+        Either<Failure, Done> undone = umount(target, Unmount.LAZY);
+        return undone.isRight() ? remounted : Either.left(Failure.unavailable(remounted.getLeft().message()
+                + "; the writable bind at " + target + " could not be undone: " + undone.getLeft().message()));
     }
 
     /** Per-mount read-only (MS_REMOUNT|MS_BIND|MS_RDONLY); mount(8) keeps the mount's other flags. */
