@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * File operations on mount points, confined to the allowed roots. The last component of a path is never
@@ -21,6 +24,10 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 final class ConfinedHostPaths implements HostPaths {
 
+    private static final FileAttribute<Set<PosixFilePermission>> DIRECTORY_MODE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---"));
+    private static final FileAttribute<Set<PosixFilePermission>> FILE_MODE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----"));
     private static final int S_IFDIR = 0040000;
     private static final int S_IFREG = 0100000;
 
@@ -47,7 +54,7 @@ final class ConfinedHostPaths implements HostPaths {
         return confinement.canonical("path", path, false).flatMap(p -> confinement.bounded("create " + p, () -> {
             try {
                 Files.createDirectories(p.getParent());
-                Files.createDirectory(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+                Files.createDirectory(p, DIRECTORY_MODE);
                 return Either.right(Done.DONE);
             } catch (FileAlreadyExistsException e) {
                 return inspect(p).flatMap(kind -> kind == Kind.DIRECTORY ? Either.right(Done.DONE)
@@ -63,7 +70,7 @@ final class ConfinedHostPaths implements HostPaths {
         return confinement.canonical("path", path, false).flatMap(p -> confinement.bounded("create " + p, () -> {
             try {
                 Files.createDirectories(p.getParent());
-                Files.createFile(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")));
+                Files.createFile(p, FILE_MODE);
                 return Either.right(Done.DONE);
             } catch (FileAlreadyExistsException e) {
                 // A block device bound onto the file shows as the device: that is a published target too.
@@ -105,7 +112,8 @@ final class ConfinedHostPaths implements HostPaths {
 
     /** EBUSY means a mount point: that is the caller's state to fix (unmount first), not a broken host. */
     private static Failure ioFailure(String action, Path p, IOException e) {
-        String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.toString();
+        String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                : e.toString();
         if (reason.contains("busy")) {
             return Failure.precondition("cannot " + action + " " + p + ": in use (still mounted?)");
         }

@@ -40,7 +40,8 @@ final class HostCommands {
         Either<Failure, CommandResult> outcome = runner.run(command);
         if (LOG.isDebugEnabled()) {
             LOG.debug("host command argv=\"{}\" outcome={} millis={}", command.display(),
-                    outcome.fold(Failure::message, r -> "exit " + r.exitCode()), (System.nanoTime() - start) / 1_000_000);
+                    outcome.fold(Failure::message, r -> "exit " + r.exitCode()),
+                    (System.nanoTime() - start) / 1_000_000);
         }
         return outcome;
     }

@@ -59,7 +59,8 @@ public final class LinuxHost {
             try {
                 roots.add(new PathGuard.Root(root, root.toRealPath()));
             } catch (IOException e) {
-                return Either.left(Failure.invalidArgument("cannot resolve allowed root " + root + ": " + e.getMessage()));
+                return Either.left(Failure.invalidArgument("cannot resolve allowed root " + root + ": "
+                        + e.getMessage()));
             }
         }
         return Either.right(new LinuxHost(config, roots));

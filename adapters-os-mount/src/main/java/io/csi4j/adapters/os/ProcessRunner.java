@@ -20,14 +20,16 @@ final class ProcessRunner {
 
     /** Timeout when the limit passes (the process tree is killed); Unavailable when it cannot start. */
     Either<Failure, CommandResult> run(Command command) {
-        ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
+        ProcessBuilder builder = new ProcessBuilder(command.argv())
+                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
         builder.environment().put("LC_ALL", "C");
         builder.environment().put("LANG", "C");
         Process process;
         try {
             process = builder.start();
         } catch (IOException | RuntimeException e) {
-            return Either.left(Failure.unavailable("cannot start " + command.argv().getFirst() + ": " + e.getMessage()));
+            return Either.left(Failure.unavailable("cannot start " + command.argv().getFirst() + ": "
+                    + e.getMessage()));
         }
         BoundedCapture out = BoundedCapture.start(process.getInputStream(), MAX_CAPTURE);
         BoundedCapture err = BoundedCapture.start(process.getErrorStream(), MAX_CAPTURE);

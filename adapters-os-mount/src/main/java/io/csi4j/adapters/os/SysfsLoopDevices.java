@@ -43,9 +43,9 @@ final class SysfsLoopDevices implements LoopDevices {
 
     @Override
     public Either<Failure, Path> attach(Path file) {
-        return confinement.canonical("file", file, true)
-                .flatMap(canonical -> requireRegularFile(canonical).flatMap(ok -> deviceFor(canonical))
-                        .flatMap(existing -> existing.isPresent() ? Either.right(existing.get()) : attachNew(canonical)));
+        return confinement.canonical("file", file, true).flatMap(canonical -> requireRegularFile(canonical)
+                .flatMap(ok -> deviceFor(canonical))
+                .flatMap(existing -> existing.isPresent() ? Either.right(existing.get()) : attachNew(canonical)));
     }
 
     @Override
@@ -61,7 +61,11 @@ final class SysfsLoopDevices implements LoopDevices {
     }
 
     private Either<Failure, Path> attachNew(Path file) {
-        return commands.runOk(timeout, List.of(), "losetup", "--find", "--show", "--direct-io=off", "--", file.toString())
+        // Direct I/O stays off (losetup's default, stated so it cannot drift): images sit on NFS or local
+        // filesystems where buffered I/O is what works everywhere. No --sector-size: the default 512-byte
+        // logical sectors are what an image formatted elsewhere expects.
+        return commands.runOk(timeout, List.of(), "losetup", "--find", "--show", "--direct-io=off", "--",
+                        file.toString())
                 .flatMap(result -> {
                     Path mine = Path.of(result.stdout().strip());
                     return sysfs.attached().flatMap(all -> {

@@ -112,7 +112,8 @@ final class RealHostFixture implements HostFixture {
             long sectors = image.size() / 512;
             ByteBuffer entry = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
             entry.put((byte) 0).put(new byte[] {(byte) 0xfe, (byte) 0xff, (byte) 0xff}).put((byte) 0x83)
-                    .put(new byte[] {(byte) 0xfe, (byte) 0xff, (byte) 0xff}).putInt(2048).putInt((int) (sectors - 2048));
+                    .put(new byte[] {(byte) 0xfe, (byte) 0xff, (byte) 0xff}).putInt(2048)
+                    .putInt((int) (sectors - 2048));
             image.write(entry.flip(), 446);
             image.write(ByteBuffer.wrap(new byte[] {0x55, (byte) 0xaa}), 510);
             image.force(true);

@@ -51,7 +51,8 @@ class SmallPartsTest {
 
     @Test
     void everyMountOptionAndLongValueIsASecret() {
-        List<String> secrets = Redaction.ofMountOptions(List.of("username=alice", "password=s3cr3t!", "vers=3", "pw=ab"));
+        List<String> secrets =
+                Redaction.ofMountOptions(List.of("username=alice", "password=s3cr3t!", "vers=3", "pw=ab"));
 
         String scrubbed = Redaction.scrub("-o username=alice,password=s3cr3t!,vers=3,pw=ab; bad password s3cr3t!; "
                 + "user alice; pw ab; version 3", secrets);
@@ -67,7 +68,8 @@ class SmallPartsTest {
                 .doesNotContain("secret");
         assertThat(MountOptions.check("src", "nfs4", List.of("X-mount.mkdir")).getLeft())
                 .isInstanceOf(Failure.InvalidArgument.class);
-        assertThat(MountOptions.check("src", "ext4;rm", List.of()).getLeft()).isInstanceOf(Failure.InvalidArgument.class);
+        assertThat(MountOptions.check("src", "ext4;rm", List.of()).getLeft())
+                .isInstanceOf(Failure.InvalidArgument.class);
         assertThat(MountOptions.check(" ", "ext4", List.of()).getLeft()).isInstanceOf(Failure.InvalidArgument.class);
     }
 

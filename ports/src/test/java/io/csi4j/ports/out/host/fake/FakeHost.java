@@ -37,7 +37,8 @@ public final class FakeHost {
         FakeConfinement confinement = new FakeConfinement(kernel, roots);
         roots.forEach(this::mkdirs);
         this.ports = new HostPorts(new FakeMountTable(kernel), new FakeMounter(kernel, confinement, shares),
-                new FakeLoopDevices(kernel, confinement), new FakeFilesystems(kernel, confinement, supportedFilesystems),
+                new FakeLoopDevices(kernel, confinement),
+                new FakeFilesystems(kernel, confinement, supportedFilesystems),
                 new FakeBlockDevices(kernel), new FakeStats(kernel, confinement), new FakePaths(kernel, confinement));
     }
 
