@@ -1,0 +1,110 @@
+package io.csi4j.adapters.os;
+
+import io.csi4j.domain.failure.Done;
+import io.csi4j.domain.failure.Failure;
+import io.csi4j.ports.out.host.LoopDevice;
+import io.csi4j.ports.out.host.LoopDevices;
+import io.vavr.control.Either;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loop devices: the list from sysfs, changes through losetup(8). Attaching is idempotent and safe against a
+ * concurrent attach of the same file (by this or another process): afterwards the lowest-numbered device
+ * backed by the file wins and the loser detaches only the device it attached itself.
+ */
+final class SysfsLoopDevices implements LoopDevices {
+
+    private final LoopSysfs sysfs;
+    private final HostCommands commands;
+    private final Confinement confinement;
+    private final Duration timeout;
+
+    SysfsLoopDevices(LoopSysfs sysfs, HostCommands commands, Confinement confinement, Duration timeout) {
+        this.sysfs = sysfs;
+        this.commands = commands;
+        this.confinement = confinement;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Either<Failure, List<LoopDevice>> list() {
+        return sysfs.attached().map(all -> all.stream().map(a -> new LoopDevice(a.device(), a.backingFile())).toList());
+    }
+
+    @Override
+    public Either<Failure, Optional<Path>> find(Path file) {
+        return confinement.canonical("file", file, true).flatMap(this::deviceFor);
+    }
+
+    @Override
+    public Either<Failure, Path> attach(Path file) {
+        return confinement.canonical("file", file, true).flatMap(canonical -> requireRegularFile(canonical)
+                .flatMap(ok -> deviceFor(canonical))
+                .flatMap(existing -> existing.isPresent() ? Either.right(existing.get()) : attachNew(canonical)));
+    }
+
+    @Override
+    public Either<Failure, Done> refreshCapacity(Path device) {
+        return loopNumber(device).flatMap(n -> sysfs.isAttached(n)
+                ? commands.runOk(timeout, List.of(), "losetup", "--set-capacity", device.toString()).map(r -> Done.DONE)
+                : Either.left(Failure.notFound(device + " is not attached")));
+    }
+
+    @Override
+    public Either<Failure, Done> detach(Path device) {
+        return loopNumber(device).flatMap(n -> sysfs.isAttached(n) ? losetupDetach(device) : Either.right(Done.DONE));
+    }
+
+    private Either<Failure, Path> attachNew(Path file) {
+        // Direct I/O stays off (losetup's default, stated so it cannot drift): images sit on NFS or local
+        // filesystems where buffered I/O is what works everywhere. No --sector-size: the default 512-byte
+        // logical sectors are what an image formatted elsewhere expects.
+        return commands.runOk(timeout, List.of(), "losetup", "--find", "--show", "--direct-io=off", "--",
+                        file.toString())
+                .flatMap(result -> {
+                    Path mine = Path.of(result.stdout().strip());
+                    return sysfs.attached().flatMap(all -> {
+                        Path winner = all.stream().filter(a -> !a.deleted() && a.backingFile().equals(file))
+                                .map(LoopSysfs.Attached::device).findFirst().orElse(mine);
+                        if (winner.equals(mine)) {
+                            return Either.right(mine);
+                        }
+                        return losetupDetach(mine).map(done -> winner);
+                    });
+                });
+    }
+
+    private Either<Failure, Optional<Path>> deviceFor(Path canonical) {
+        return sysfs.attached().map(all -> all.stream().filter(a -> !a.deleted() && a.backingFile().equals(canonical))
+                .map(LoopSysfs.Attached::device).findFirst());
+    }
+
+    private Either<Failure, Done> requireRegularFile(Path file) {
+        return confinement.bounded("inspect " + file, () -> {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                return Either.left(Failure.notFound("image file " + file + " does not exist"));
+            }
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Either.right(Done.DONE)
+                    : Either.left(Failure.invalidArgument("image " + file + " is not a regular file"));
+        });
+    }
+
+    private Either<Failure, Done> losetupDetach(Path device) {
+        return commands.run(timeout, List.of(), "losetup", "--detach", device.toString()).flatMap(result -> {
+            if (result.succeeded() || result.diagnostics().contains("No such device")) {
+                return Either.right(Done.DONE);
+            }
+            return Either.left(ToolErrors.classify(result));
+        });
+    }
+
+    private Either<Failure, Integer> loopNumber(Path device) {
+        return sysfs.number(device).<Either<Failure, Integer>>map(Either::right)
+                .orElseGet(() -> Either.left(Failure.invalidArgument("not a loop device path: " + device)));
+    }
+}
