@@ -5,6 +5,8 @@ import io.csi4j.domain.failure.Failure;
 import io.csi4j.ports.out.host.HostPaths;
 import io.vavr.control.Either;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -12,10 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * File operations on mount points, confined to the allowed roots. The last component of a path is never
@@ -31,10 +40,70 @@ final class ConfinedHostPaths implements HostPaths {
     private static final int S_IFDIR = 0040000;
     private static final int S_IFREG = 0100000;
 
-    private final Confinement confinement;
+    /** The stage record's file name: hidden under the volume once something is mounted on the directory. */
+    static final String RECORD = ".csi4j-stage";
 
-    ConfinedHostPaths(Confinement confinement) {
+    private final Confinement confinement;
+    private final HostCommands commands;
+    private final Duration commandTimeout;
+
+    ConfinedHostPaths(Confinement confinement, HostCommands commands, Duration commandTimeout) {
         this.confinement = confinement;
+        this.commands = commands;
+        this.commandTimeout = commandTimeout;
+    }
+
+    @Override
+    public Either<Failure, Done> writeRecord(Path dir, Map<String, String> record) {
+        return confinement.canonical("path", dir, true).flatMap(d -> confinement.bounded("record in " + d, () -> {
+            Path tmp = d.resolve(RECORD + ".tmp");
+            try {
+                Files.writeString(tmp, StageRecordFormat.write(record), StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+                Files.move(tmp, d.resolve(RECORD), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                try (FileChannel ch = FileChannel.open(d, StandardOpenOption.READ)) {
+                    ch.force(true);
+                }
+                return Either.right(Done.DONE);
+            } catch (IOException e) {
+                return Either.left(ioFailure("write the stage record in", d, e));
+            }
+        }));
+    }
+
+    @Override
+    public Either<Failure, Optional<Map<String, String>>> readRecord(Path dir) {
+        return confinement.canonical("path", dir, true).flatMap(d -> confinement.bounded("record in " + d, () -> {
+            try {
+                return Either.right(Optional.of(StageRecordFormat.read(Files.readString(d.resolve(RECORD),
+                        StandardCharsets.UTF_8))));
+            } catch (NoSuchFileException e) {
+                return Either.right(Optional.empty());
+            } catch (IOException e) {
+                return Either.left(ioFailure("read the stage record in", d, e));
+            }
+        }));
+    }
+
+    @Override
+    public Either<Failure, Done> removeRecord(Path dir) {
+        return confinement.canonical("path", dir, true).flatMap(d -> confinement.bounded("record in " + d,
+                () -> deleteIfExists(d.resolve(RECORD))));
+    }
+
+    @Override
+    public Either<Failure, Done> shareWithGroup(Path dir, long gid) {
+        return confinement.canonical("path", dir, true).flatMap(d -> confinement.<Done>bounded("chgrp " + d, () -> {
+            try {
+                Files.setAttribute(d, "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
+                return Either.right(Done.DONE);
+            } catch (IOException e) {
+                return Either.left(ioFailure("give the group to", d, e));
+            }
+        }).flatMap(ok -> commands.runOk(commandTimeout, List.of(), "chmod", "g+rwxs", d.toString()).map(r -> Done.DONE)));
     }
 
     @Override

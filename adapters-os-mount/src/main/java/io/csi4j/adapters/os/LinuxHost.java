@@ -43,7 +43,7 @@ public final class LinuxHost {
         this.filesystems = new LinuxFilesystems(commands, blockDevices, confinement, mountTable,
                 config.commandTimeout());
         this.stats = new StatfsStats(commands, confinement, config.statTimeout());
-        this.paths = new ConfinedHostPaths(confinement);
+        this.paths = new ConfinedHostPaths(confinement, commands, config.commandTimeout());
     }
 
     /**

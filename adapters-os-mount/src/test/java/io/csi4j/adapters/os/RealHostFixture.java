@@ -160,6 +160,15 @@ final class RealHostFixture implements HostFixture {
     }
 
     @Override
+    public java.util.Optional<Long> groupOf(Path dir) {
+        try {
+            return java.util.Optional.of(((Integer) java.nio.file.Files.getAttribute(dir, "unix:gid")).longValue());
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Override
     public void close() {
         List<String> leftovers = RawHost.forceCleanUnder(List.of(root, outside));
         if (!RawHost.mountsUnder(List.of(root, outside)).isEmpty()) {

@@ -48,6 +48,9 @@ public interface HostFixture extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** The group owning {@code dir}, when it was given one with {@link HostPaths#shareWithGroup}. */
+    Optional<Long> groupOf(Path dir);
+
     /** Removes the root and the outside directory; called after every mount and loop device is gone. */
     @Override
     void close();

@@ -6,6 +6,8 @@ import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
 import io.csi4j.ports.out.host.HostPaths.Kind;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -151,5 +153,55 @@ public abstract class HostPathsContract extends HostContractSupport {
         assertThat(failed(host.paths().remove(link))).isInstanceOf(Failure.FailedPrecondition.class);
 
         assertThat(ok(host.paths().kind(target))).isEqualTo(Kind.DIRECTORY);
+    }
+
+    @Test
+    void aStageRecordIsWrittenReadReplacedAndRemoved() {
+        Path staging = directory("staging");
+        assertThat(ok(host.paths().readRecord(staging))).isEmpty();
+
+        ok(host.paths().writeRecord(staging, Map.of("volume", "local:v1-x", "image", "/a b/c=d\\n\nz")));
+        assertThat(ok(host.paths().readRecord(staging)))
+                .contains(Map.of("volume", "local:v1-x", "image", "/a b/c=d\\n\nz"));
+        ok(host.paths().writeRecord(staging, Map.of("volume", "local:v1-y")));
+        assertThat(ok(host.paths().readRecord(staging))).contains(Map.of("volume", "local:v1-y"));
+
+        ok(host.paths().removeRecord(staging));
+        assertThat(ok(host.paths().readRecord(staging))).isEmpty();
+        ok(host.paths().removeRecord(staging));
+        ok(host.paths().remove(staging));
+        assertThat(ok(host.paths().kind(staging))).isEqualTo(Kind.ABSENT);
+    }
+
+    @Test
+    void aStageRecordIsHiddenWhileSomethingIsMountedOnItsDirectoryAndSeenAgainAfter() {
+        Path staging = directory("staging");
+        Path data = directory("data");
+        ok(host.paths().writeRecord(staging, Map.of("volume", "v")));
+        ok(host.mounter().bind(data, staging, false));
+        try {
+            assertThat(ok(host.paths().readRecord(staging))).isEqualTo(Optional.empty());
+        } finally {
+            ok(host.mounter().unmount(staging, Mounter.Unmount.NORMAL));
+        }
+        assertThat(ok(host.paths().readRecord(staging))).contains(Map.of("volume", "v"));
+        assertThat(ok(host.paths().readRecord(data))).isEmpty();
+    }
+
+    @Test
+    void recordsAndGroupsOutsideTheRootsAreRejected() {
+        assertThat(failed(host.paths().writeRecord(fixture.outside(), Map.of("volume", "v"))))
+                .isInstanceOf(Failure.InvalidArgument.class);
+        assertThat(failed(host.paths().shareWithGroup(fixture.outside(), 1234)))
+                .isInstanceOf(Failure.InvalidArgument.class);
+        assertThat(fixture.exists(fixture.outside().resolve(".csi4j-stage"))).isFalse();
+    }
+
+    @Test
+    void aDirectoryCanBeSharedWithAGroup() {
+        Path dir = directory("shared");
+        ok(host.paths().shareWithGroup(dir, 4321));
+        ok(host.paths().shareWithGroup(dir, 4321));
+        assertThat(fixture.groupOf(dir)).contains(4321L);
     }
 }

@@ -17,6 +17,7 @@ final class FakeFs implements FakeData.Signature {
     final String type;
     final String source;
     final Map<String, FakeNode> nodes = new TreeMap<>();
+    final Map<String, Long> groups = new TreeMap<>();
     long size;
     boolean dead;
 

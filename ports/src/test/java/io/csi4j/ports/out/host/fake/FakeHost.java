@@ -124,6 +124,11 @@ public final class FakeHost {
     }
 
     /** Adds a disk (say, an iSCSI LUN) at {@code device}, blank. */
+    /** The group the volume's data at {@code dir} was shared with, if any. */
+    public java.util.Optional<Long> groupOf(Path dir) {
+        return ((FakePaths) paths()).groupOf(dir);
+    }
+
     public void addDisk(Path device, long bytes) {
         synchronized (kernel) {
             FakeDisk disk = new FakeDisk(device, "8:" + kernel.disks.size(), new FakeData(bytes), null);

@@ -68,6 +68,11 @@ public final class FakeHostFixture implements HostFixture {
     }
 
     @Override
+    public java.util.Optional<Long> groupOf(Path dir) {
+        return host.groupOf(dir);
+    }
+
+    @Override
     public void close() {
         // Nothing outlives the in-memory host.
     }

@@ -14,6 +14,9 @@ sealed interface FakeNode {
     /** A symbolic link to {@code target} (absolute, or relative to the link's directory). */
     record Link(Path target) implements FakeNode {}
 
+    /** A stage record file ({@code .csi4j-stage}) and what it says. */
+    record Record(java.util.Map<String, String> values) implements FakeNode {}
+
     /** A block device node. */
     record Device(FakeDisk disk) implements FakeNode {}
 }

@@ -6,9 +6,13 @@ import io.csi4j.ports.out.host.HostPaths;
 import io.csi4j.ports.out.host.fake.FakeKernel.Location;
 import io.vavr.control.Either;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 /** Fake confined file operations, with the kernel's answers: EBUSY on a mount point, EROFS on a read-only mount. */
 final class FakePaths implements HostPaths {
+
+    static final String RECORD = ".csi4j-stage";
 
     private final FakeKernel kernel;
     private final FakeConfinement confinement;
@@ -73,6 +77,51 @@ final class FakePaths implements HostPaths {
         }));
     }
 
+    @Override
+    public Either<Failure, Done> writeRecord(Path dir, Map<String, String> record) {
+        return kernel.locked(() -> confinement.locate("path", dir, false).flatMap(at -> kindOf(at) != Kind.DIRECTORY
+                ? Either.left(Failure.precondition(at.canonical() + " is not a directory"))
+                : kernel.resolve(at.canonical().resolve(RECORD), false, p -> true)
+                        .flatMap(file -> writable(file).map(ok -> {
+                            file.mount().fs.nodes.put(file.fsPath(), new FakeNode.Record(Map.copyOf(record)));
+                            return Done.DONE;
+                        }))));
+    }
+
+    @Override
+    public Either<Failure, Optional<Map<String, String>>> readRecord(Path dir) {
+        return kernel.locked(() -> confinement.locate("path", dir, false)
+                .flatMap(at -> kernel.resolve(at.canonical().resolve(RECORD), false, p -> true))
+                .map(file -> file.node() instanceof FakeNode.Record r ? Optional.of(r.values()) : Optional.empty()));
+    }
+
+    @Override
+    public Either<Failure, Done> removeRecord(Path dir) {
+        return kernel.locked(() -> confinement.locate("path", dir, false)
+                .flatMap(at -> kernel.resolve(at.canonical().resolve(RECORD), false, p -> true))
+                .flatMap(file -> !(file.node() instanceof FakeNode.Record) ? Either.right(Done.DONE)
+                        : writable(file).map(ok -> {
+                            file.mount().fs.nodes.remove(file.fsPath());
+                            return Done.DONE;
+                        })));
+    }
+
+    @Override
+    public Either<Failure, Done> shareWithGroup(Path dir, long gid) {
+        return kernel.locked(() -> confinement.locate("path", dir, true).flatMap(at -> kindOf(at) != Kind.DIRECTORY
+                ? Either.left(Failure.precondition(at.canonical() + " is not a directory"))
+                : writable(at).map(ok -> {
+                    at.mount().fs.groups.put(at.fsPath(), gid);
+                    return Done.DONE;
+                })));
+    }
+
+    /** The group given to the directory's data with {@link #shareWithGroup}, if any. */
+    Optional<Long> groupOf(Path dir) {
+        return kernel.locked(() -> confinement.locate("path", dir, true)
+                .map(at -> Optional.ofNullable(at.mount().fs.groups.get(at.fsPath())))).getOrElse(Optional.empty());
+    }
+
     /** Creates {@code node} at {@code path}, and missing parent directories first, like mkdir -p. */
     static Either<Failure, Done> create(FakeKernel kernel, Path path, FakeNode node) {
         Path parent = path.getParent();
@@ -108,6 +157,7 @@ final class FakePaths implements HostPaths {
             case null -> Kind.ABSENT;
             case FakeNode.Dir dir -> Kind.DIRECTORY;
             case FakeNode.File file -> Kind.FILE;
+            case FakeNode.Record record -> Kind.FILE;
             case FakeNode.Device device -> Kind.BLOCK_DEVICE;
             case FakeNode.Link link -> Kind.OTHER;
         };
