@@ -1,0 +1,175 @@
+package io.csi4j.adapters.grpc.server;
+
+import io.csi4j.domain.failure.Failure;
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gRPC server on the CSI endpoint. It serves exactly the services it is given (bootstrap picks them per
+ * mode: Identity+Controller, Identity+Node, or all three); RPCs of any other CSI service answer UNIMPLEMENTED.
+ * Every service is wrapped by {@link ServiceChain}. Its threads are daemon threads: the process stays up only
+ * while someone waits in {@link #awaitTermination()}.
+ */
+public final class CsiServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CsiServer.class);
+    private static final Duration FORCED_STOP_WAIT = Duration.ofSeconds(5);
+
+    private final Endpoint endpoint;
+    private final Server server;
+    private final Transport transport;
+    private final ExecutorService handlers;
+
+    private CsiServer(Endpoint endpoint, Server server, Transport transport, ExecutorService handlers) {
+        this.endpoint = endpoint;
+        this.server = server;
+        this.transport = transport;
+        this.handlers = handlers;
+    }
+
+    /** Starts with {@value HandlerExecutor#DEFAULT_THREADS} handler threads. */
+    public static Either<Failure, CsiServer> start(Endpoint endpoint, List<BindableService> services) {
+        return start(endpoint, services, HandlerExecutor.DEFAULT_THREADS);
+    }
+
+    /**
+     * Binds the endpoint and starts serving. A unix socket's parent directory is created and a stale file at the
+     * socket path (a socket left by a crash, or any non-directory) is removed first; nothing else is created there.
+     */
+    public static Either<Failure, CsiServer> start(Endpoint endpoint, List<BindableService> services,
+            int handlerThreads) {
+        long begin = System.nanoTime();
+        if (!Epoll.isAvailable()) {
+            return Either.left(Failure.precondition("cannot serve " + endpoint.uri() + ": the epoll transport is "
+                    + "unavailable (" + Epoll.unavailabilityCause() + ")"));
+        }
+        Either<Failure, Transport> transport = Transport.prepare(endpoint);
+        if (transport.isLeft()) {
+            return Either.left(transport.getLeft());
+        }
+        ExecutorService handlers = HandlerExecutor.create(handlerThreads);
+        Server server = build(endpoint, services, transport.get(), handlers);
+        try {
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            server.shutdownNow();
+            handlers.shutdownNow();
+            transport.get().close();
+            return Either.left(Failure.precondition("cannot serve " + endpoint.uri() + ": " + e.getMessage()));
+        }
+        LOG.info("serving endpoint={} services={} handler_threads={} stale_socket_removed={} startup_ms={}",
+                endpoint.uri(), services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).toList(),
+                handlerThreads, transport.get().staleRemoved(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+        return Either.right(new CsiServer(endpoint, server, transport.get(), handlers));
+    }
+
+    private static Server build(Endpoint endpoint, List<BindableService> services, Transport transport,
+            ExecutorService handlers) {
+        NettyServerBuilder builder = switch (endpoint) {
+            case Endpoint.Unix u -> NettyServerBuilder.forAddress(new DomainSocketAddress(u.socket().toString()))
+                    .channelType(EpollServerDomainSocketChannel.class)
+                    // TCP keep-alive means nothing on a unix socket; Netty would warn once per connection.
+                    .withChildOption(ChannelOption.SO_KEEPALIVE, null);
+            case Endpoint.Tcp t -> NettyServerBuilder.forAddress(new InetSocketAddress(t.host(), t.port()))
+                    .channelType(EpollServerSocketChannel.class);
+        };
+        builder.bossEventLoopGroup(transport.boss()).workerEventLoopGroup(transport.worker()).executor(handlers);
+        services.forEach(s -> builder.addService(ServiceChain.wrap(s)));
+        return builder.build();
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The TCP port actually bound (useful with port 0); -1 for a unix socket. */
+    public int port() {
+        return endpoint instanceof Endpoint.Tcp ? server.getPort() : -1;
+    }
+
+    /**
+     * Stops: refuses new calls at once, lets in-flight calls finish for up to {@code grace}, then cancels what
+     * is left, releases all threads and removes the socket file.
+     */
+    public void stop(Duration grace) {
+        long begin = System.nanoTime();
+        server.shutdown();
+        boolean drained = await(grace);
+        if (!drained) {
+            server.shutdownNow();
+            await(FORCED_STOP_WAIT);
+        }
+        handlers.shutdownNow();
+        transport.close();
+        LOG.info("stopped endpoint={} drained={} stop_ms={}", endpoint.uri(), drained,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+    }
+
+    /** Blocks until the server has stopped (for the process's main thread). */
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    public boolean isTerminated() {
+        return server.isTerminated();
+    }
+
+    private boolean await(Duration timeout) {
+        try {
+            return server.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return server.isTerminated();
+        }
+    }
+
+    /**
+     * Netty's event loops (one acceptor and one I/O thread: the unix socket carries little traffic and handlers
+     * run on their own executor) and the socket file.
+     */
+    private record Transport(Endpoint endpoint, EventLoopGroup boss, EventLoopGroup worker, boolean staleRemoved) {
+
+        static Either<Failure, Transport> prepare(Endpoint endpoint) {
+            boolean staleRemoved = false;
+            if (endpoint instanceof Endpoint.Unix u) {
+                Either<Failure, Boolean> ready = SocketFile.prepare(u.socket());
+                if (ready.isLeft()) {
+                    return Either.left(ready.getLeft());
+                }
+                staleRemoved = ready.get();
+            }
+            return Either.right(new Transport(endpoint,
+                    new MultiThreadIoEventLoopGroup(1, HandlerExecutor.daemonThreads("csi-accept-"),
+                            EpollIoHandler.newFactory()),
+                    new MultiThreadIoEventLoopGroup(1, HandlerExecutor.daemonThreads("csi-io-"),
+                            EpollIoHandler.newFactory()),
+                    staleRemoved));
+        }
+
+        void close() {
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(FORCED_STOP_WAIT.toMillis());
+            worker.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(FORCED_STOP_WAIT.toMillis());
+            if (endpoint instanceof Endpoint.Unix u) {
+                SocketFile.remove(u.socket()).peekLeft(f -> LOG.warn("endpoint={} {}", endpoint.uri(), f.message()));
+            }
+        }
+    }
+}
