@@ -109,7 +109,9 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
 
     private Either<Failure, Validation> validate(ValidateCommand command, Advertised advertised) {
         Optional<Validation> refused = AccessModeCheck.unadvertised(command, advertised);
-        return refused.isPresent() ? Either.right(refused.get()) : useCases.validateVolumeCapabilities().validate(command);
+        return refused.isPresent()
+                ? Either.right(refused.get())
+                : useCases.validateVolumeCapabilities().validate(command);
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.List;
 /** Translates topologies and topology requirements; keys and values are checked by {@link Topology#parse}. */
 public final class TopologyMapper {
 
+    private static final String FIELD = "accessibility_requirements";
+
     private TopologyMapper() {}
 
     public static Either<Failure, Topology> toDomain(String field, io.csi4j.csi.v1.Topology proto) {
@@ -26,17 +28,16 @@ public final class TopologyMapper {
      * preferred one must be among them (the CO keeps preferred ⊆ requisite; we reject a CO that does not).
      */
     public static Either<Failure, TopologyRequirement> toDomain(io.csi4j.csi.v1.TopologyRequirement proto) {
-        Either<Failure, List<Topology>> requisite = all("accessibility_requirements.requisite", proto.getRequisiteList());
+        Either<Failure, List<Topology>> requisite = all(FIELD + ".requisite", proto.getRequisiteList());
         if (requisite.isLeft()) {
             return Either.left(requisite.getLeft());
         }
-        Either<Failure, List<Topology>> preferred = all("accessibility_requirements.preferred", proto.getPreferredList());
+        Either<Failure, List<Topology>> preferred = all(FIELD + ".preferred", proto.getPreferredList());
         if (preferred.isLeft()) {
             return Either.left(preferred.getLeft());
         }
         if (!requisite.get().isEmpty() && !requisite.get().containsAll(preferred.get())) {
-            return Either.left(Failure.invalidArgument(
-                    "accessibility_requirements.preferred has a topology that is not in requisite"));
+            return Either.left(Failure.invalidArgument(FIELD + ".preferred has a topology that is not in requisite"));
         }
         return TopologyRequirement.of(requisite.get(), preferred.get());
     }

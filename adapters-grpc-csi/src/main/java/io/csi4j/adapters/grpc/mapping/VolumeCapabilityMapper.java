@@ -1,6 +1,7 @@
 package io.csi4j.adapters.grpc.mapping;
 
 import io.csi4j.csi.v1.VolumeCapability.AccessMode.Mode;
+import io.csi4j.csi.v1.VolumeCapability.BlockVolume;
 import io.csi4j.domain.failure.Failure;
 import io.csi4j.domain.volume.AccessMode;
 import io.csi4j.domain.volume.AccessType;
@@ -28,7 +29,7 @@ public final class VolumeCapabilityMapper {
                 .setAccessMode(io.csi4j.csi.v1.VolumeCapability.AccessMode.newBuilder()
                         .setMode(toProto(capability.accessMode())));
         switch (capability.accessType()) {
-            case AccessType.Block block -> b.setBlock(io.csi4j.csi.v1.VolumeCapability.BlockVolume.getDefaultInstance());
+            case AccessType.Block block -> b.setBlock(BlockVolume.getDefaultInstance());
             case AccessType.Mount mount -> b.setMount(io.csi4j.csi.v1.VolumeCapability.MountVolume.newBuilder()
                     .setFsType(mount.fsType())
                     .addAllMountFlags(mount.mountFlags())

@@ -4,7 +4,7 @@ import io.csi4j.adapters.grpc.Advertised;
 import io.csi4j.domain.datapath.DataPathCodec;
 import io.csi4j.domain.volume.Volume;
 
-/** Translates a domain volume to the CSI Volume message that CreateVolume, ListVolumes and ControllerGetVolume return. */
+/** Translates a domain volume to the CSI Volume that CreateVolume, ListVolumes and ControllerGetVolume return. */
 public final class VolumeMapper {
 
     private VolumeMapper() {}

@@ -75,9 +75,11 @@ public final class CsiServer {
             transport.get().close();
             return Either.left(Failure.precondition("cannot serve " + endpoint.uri() + ": " + e.getMessage()));
         }
+        long startupMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
         LOG.info("serving endpoint={} services={} handler_threads={} stale_socket_removed={} startup_ms={}",
-                endpoint.uri(), services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).toList(),
-                handlerThreads, transport.get().staleRemoved(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+                bound(endpoint, server).uri(), services.stream()
+                        .map(s -> s.bindService().getServiceDescriptor().getName()).toList(),
+                handlerThreads, transport.get().staleRemoved(), startupMs);
         return Either.right(new CsiServer(endpoint, server, transport.get(), handlers));
     }
 
@@ -96,13 +98,13 @@ public final class CsiServer {
         return builder.build();
     }
 
+    /** The endpoint served; for TCP with port 0, the port actually bound. */
     public Endpoint endpoint() {
-        return endpoint;
+        return bound(endpoint, server);
     }
 
-    /** The TCP port actually bound (useful with port 0); -1 for a unix socket. */
-    public int port() {
-        return endpoint instanceof Endpoint.Tcp ? server.getPort() : -1;
+    private static Endpoint bound(Endpoint endpoint, Server server) {
+        return endpoint instanceof Endpoint.Tcp t ? new Endpoint.Tcp(t.host(), server.getPort()) : endpoint;
     }
 
     /**

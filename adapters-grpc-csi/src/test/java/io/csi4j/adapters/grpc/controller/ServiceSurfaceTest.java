@@ -31,7 +31,8 @@ class ServiceSurfaceTest {
     void controllerGetCapabilitiesListsWhatIsAdvertisedInOrder() {
         csi.describe.with(ControllerCapability.SINGLE_NODE_MULTI_WRITER);
 
-        var types = csi.controllerStub().controllerGetCapabilities(ControllerGetCapabilitiesRequest.getDefaultInstance())
+        var types = csi.controllerStub().controllerGetCapabilities(
+                        ControllerGetCapabilitiesRequest.getDefaultInstance())
                 .getCapabilitiesList().stream().map(c -> c.getRpc().getType()).toList();
 
         assertThat(types).containsExactly(Type.CREATE_DELETE_VOLUME, Type.LIST_VOLUMES, Type.GET_CAPACITY,
@@ -45,7 +46,8 @@ class ServiceSurfaceTest {
             csi.describe.with(c);
         }
 
-        var caps = csi.controllerStub().controllerGetCapabilities(ControllerGetCapabilitiesRequest.getDefaultInstance())
+        var caps = csi.controllerStub().controllerGetCapabilities(
+                        ControllerGetCapabilitiesRequest.getDefaultInstance())
                 .getCapabilitiesList();
 
         assertThat(caps).hasSize(ControllerCapability.values().length)
@@ -56,7 +58,8 @@ class ServiceSurfaceTest {
     @Test
     void publishUnpublishAndModifyAreUnimplementedForNow() {
         assertFails(() -> csi.controllerStub().controllerPublishVolume(ControllerPublishVolumeRequest.newBuilder()
-                .setVolumeId("local:vol-1").setNodeId("node-1").build()), Code.UNIMPLEMENTED, "ControllerPublishVolume");
+                .setVolumeId("local:vol-1").setNodeId("node-1").build()), Code.UNIMPLEMENTED,
+                "ControllerPublishVolume");
         assertFails(() -> csi.controllerStub().controllerUnpublishVolume(ControllerUnpublishVolumeRequest.newBuilder()
                 .setVolumeId("local:vol-1").build()), Code.UNIMPLEMENTED, "ControllerUnpublishVolume");
         assertFails(() -> csi.controllerStub().controllerModifyVolume(ControllerModifyVolumeRequest.newBuilder()

@@ -58,7 +58,8 @@ class FailureStatusTest {
 
     @Test
     void aFailureWithoutMessageStillGetsReadableText() {
-        assertThat(FailureStatus.status(new Failure.OperationPending("")).getDescription()).isEqualTo("operation pending");
+        assertThat(FailureStatus.status(new Failure.OperationPending("")).getDescription())
+                .isEqualTo("operation pending");
     }
 
     @Test
