@@ -1,6 +1,7 @@
 package io.csi4j.adapters.grpc.logging;
 
 import com.google.protobuf.MessageOrBuilder;
+import io.grpc.Context;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
@@ -31,7 +32,10 @@ public final class CallLoggingInterceptor implements ServerInterceptor {
             @Override
             public void close(Status status, Metadata trailers) {
                 // Logged before closing, so the line is written before the client can see the outcome.
-                record.finish(status);
+                record.finish(record.context.isCancelled() && status.isOk()
+                        ? Status.CANCELLED.withDescription("the client cancelled or its deadline passed before the "
+                                + "answer; the handler itself finished OK")
+                        : status);
                 super.close(status, trailers);
             }
         };
@@ -44,8 +48,8 @@ public final class CallLoggingInterceptor implements ServerInterceptor {
 
             @Override
             public void onCancel() {
-                // The CO cancelled or its deadline passed; the handler may still be running its use case.
-                record.finish(Status.CANCELLED.withDescription("cancelled by the client"));
+                // Reached when no answer was sent at all; an answer sent too late is logged by close().
+                record.finish(Status.CANCELLED.withDescription("the client cancelled or its deadline passed"));
                 super.onCancel();
             }
         };
@@ -56,6 +60,8 @@ public final class CallLoggingInterceptor implements ServerInterceptor {
 
         private final String rpc;
         private final String requestId;
+        // The call's context is cancelled at once when the client gives up, before any listener callback runs.
+        private final Context context = Context.current();
         private final long startNanos = System.nanoTime();
         private final AtomicReference<Object> request = new AtomicReference<>();
         private final AtomicBoolean finished = new AtomicBoolean();

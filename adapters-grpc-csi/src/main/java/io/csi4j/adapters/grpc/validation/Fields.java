@@ -51,9 +51,23 @@ final class Fields {
         return Parameters.of(field, values).map(ok -> new Secrets(values));
     }
 
-    static Either<Failure, CapacityRange> capacity(String field, io.csi4j.csi.v1.CapacityRange proto) {
-        return CapacityRange.of(proto.getRequiredBytes(), proto.getLimitBytes())
-                .mapLeft(f -> Failure.invalidArgument(f.message().replace("capacity_range", field)));
+    /** Negative bounds and a limit below the requirement are InvalidArgument naming capacity_range. */
+    static Either<Failure, CapacityRange> capacity(io.csi4j.csi.v1.CapacityRange proto) {
+        return CapacityRange.of(proto.getRequiredBytes(), proto.getLimitBytes());
+    }
+
+    /**
+     * The first failure among checks made in field order, so the message names the first invalid field; every
+     * check is cheap and pure, so running them all costs nothing worth a short circuit.
+     */
+    @SafeVarargs // only reads the array
+    static Optional<Failure> firstFailure(Either<Failure, ?>... checks) {
+        for (Either<Failure, ?> check : checks) {
+            if (check.isLeft()) {
+                return Optional.of(check.getLeft());
+            }
+        }
+        return Optional.empty();
     }
 
     /** A REQUIRED repeated capability field: at least one entry, each valid. */

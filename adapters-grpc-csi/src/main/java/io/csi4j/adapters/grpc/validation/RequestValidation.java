@@ -37,27 +37,34 @@ public final class RequestValidation {
     private RequestValidation() {}
 
     public static Either<Failure, CreateVolumeCommand> createVolume(CreateVolumeRequest r, Advertised advertised) {
-        return VolumeName.parse(r.getName()).flatMap(name ->
-                createCapacity(r).flatMap(capacity ->
-                Fields.capabilities("volume_capabilities", r.getVolumeCapabilitiesList(), advertised, Modes.ADVERTISED)
-                        .flatMap(capabilities ->
-                Fields.map("parameters", r.getParametersMap()).flatMap(parameters ->
-                Fields.map("mutable_parameters", r.getMutableParametersV2Map()).flatMap(mutable ->
-                Fields.secrets("secrets", r.getSecretsMap()).flatMap(secrets ->
-                source(r, advertised).flatMap(source ->
-                topology(r).map(topology -> new CreateVolumeCommand(name, capacity, capabilities, parameters, mutable,
-                        secrets, source, topology)))))))));
+        var name = VolumeName.parse(r.getName());
+        var capacity = createCapacity(r);
+        var capabilities = Fields.capabilities("volume_capabilities", r.getVolumeCapabilitiesList(), advertised,
+                Modes.ADVERTISED);
+        var parameters = Fields.map("parameters", r.getParametersMap());
+        var mutable = Fields.map("mutable_parameters", r.getMutableParametersV2Map());
+        var secrets = Fields.secrets("secrets", r.getSecretsMap());
+        var source = source(r, advertised);
+        var topology = topology(r);
+        return Fields.firstFailure(name, capacity, capabilities, parameters, mutable, secrets, source, topology)
+                .map(Either::<Failure, CreateVolumeCommand>left)
+                .orElseGet(() -> Either.right(new CreateVolumeCommand(name.get(), capacity.get(), capabilities.get(),
+                        parameters.get(), mutable.get(), secrets.get(), source.get(), topology.get())));
     }
 
     public static Either<Failure, ValidateCommand> validateVolumeCapabilities(ValidateVolumeCapabilitiesRequest r,
             Advertised advertised) {
-        return Fields.id("volume_id", r.getVolumeId()).flatMap(id ->
-                Fields.capabilities("volume_capabilities", r.getVolumeCapabilitiesList(), advertised, Modes.ANY)
-                        .flatMap(capabilities ->
-                Fields.map("volume_context", r.getVolumeContextMap()).flatMap(context ->
-                Fields.map("parameters", r.getParametersMap()).flatMap(parameters ->
-                Fields.map("mutable_parameters", r.getMutableParametersV2Map()).map(mutable ->
-                        new ValidateCommand(id, capabilities, context, parameters, mutable))))));
+        var id = Fields.id("volume_id", r.getVolumeId());
+        // Every mode is understood here; an unadvertised one is "not confirmed" rather than an error (CSI §3.6).
+        var capabilities = Fields.capabilities("volume_capabilities", r.getVolumeCapabilitiesList(), advertised,
+                Modes.ANY);
+        var context = Fields.map("volume_context", r.getVolumeContextMap());
+        var parameters = Fields.map("parameters", r.getParametersMap());
+        var mutable = Fields.map("mutable_parameters", r.getMutableParametersV2Map());
+        return Fields.firstFailure(id, capabilities, context, parameters, mutable)
+                .map(Either::<Failure, ValidateCommand>left)
+                .orElseGet(() -> Either.right(new ValidateCommand(id.get(), capabilities.get(), context.get(),
+                        parameters.get(), mutable.get())));
     }
 
     public static Either<Failure, PageRequest> page(int maxEntries, String startingToken) {
@@ -66,33 +73,44 @@ public final class RequestValidation {
     }
 
     public static Either<Failure, CapacityQuery> getCapacity(GetCapacityRequest r, Advertised advertised) {
-        return Fields.optionalCapabilities("volume_capabilities", r.getVolumeCapabilitiesList(), advertised,
-                        Modes.ADVERTISED).flatMap(capabilities ->
-                Fields.map("parameters", r.getParametersMap()).flatMap(parameters ->
-                capacityTopology(r).map(topology -> new CapacityQuery(capabilities, parameters, topology))));
+        var capabilities = Fields.optionalCapabilities("volume_capabilities", r.getVolumeCapabilitiesList(),
+                advertised, Modes.ADVERTISED);
+        var parameters = Fields.map("parameters", r.getParametersMap());
+        var topology = capacityTopology(r);
+        return Fields.firstFailure(capabilities, parameters, topology)
+                .map(Either::<Failure, CapacityQuery>left)
+                .orElseGet(() -> Either.right(new CapacityQuery(capabilities.get(), parameters.get(), topology.get())));
     }
 
     public static Either<Failure, ExpandRequest> expandVolume(ControllerExpandVolumeRequest r, Advertised advertised) {
-        return Fields.id("volume_id", r.getVolumeId()).flatMap(id ->
-                expandCapacity(r).flatMap(capacity ->
-                expandCapability(r, advertised).flatMap(capability ->
-                Fields.secrets("secrets", r.getSecretsMap()).map(secrets ->
-                        new ExpandRequest(id, capacity, capability, secrets)))));
+        var id = Fields.id("volume_id", r.getVolumeId());
+        var capacity = expandCapacity(r);
+        var capability = expandCapability(r, advertised);
+        var secrets = Fields.secrets("secrets", r.getSecretsMap());
+        return Fields.firstFailure(id, capacity, capability, secrets)
+                .map(Either::<Failure, ExpandRequest>left)
+                .orElseGet(() -> Either.right(new ExpandRequest(id.get(), capacity.get(), capability.get(),
+                        secrets.get())));
     }
 
     public static Either<Failure, SnapshotRequest> createSnapshot(CreateSnapshotRequest r) {
-        return SnapshotName.parse(r.getName()).flatMap(name ->
-                Fields.id("source_volume_id", r.getSourceVolumeId()).flatMap(source ->
-                Fields.map("parameters", r.getParametersMap()).flatMap(parameters ->
-                Fields.secrets("secrets", r.getSecretsMap()).map(secrets ->
-                        new SnapshotRequest(name, source, parameters, secrets)))));
+        var name = SnapshotName.parse(r.getName());
+        var source = Fields.id("source_volume_id", r.getSourceVolumeId());
+        var parameters = Fields.map("parameters", r.getParametersMap());
+        var secrets = Fields.secrets("secrets", r.getSecretsMap());
+        return Fields.firstFailure(name, source, parameters, secrets)
+                .map(Either::<Failure, SnapshotRequest>left)
+                .orElseGet(() -> Either.right(new SnapshotRequest(name.get(), source.get(), parameters.get(),
+                        secrets.get())));
     }
 
     public static Either<Failure, SnapshotQuery> listSnapshots(ListSnapshotsRequest r) {
-        return Fields.optionalId("snapshot_id", r.getSnapshotId()).flatMap(snapshot ->
-                Fields.optionalId("source_volume_id", r.getSourceVolumeId()).flatMap(source ->
-                page(r.getMaxEntries(), r.getStartingToken()).map(page ->
-                        new SnapshotQuery(snapshot, source, page))));
+        var snapshot = Fields.optionalId("snapshot_id", r.getSnapshotId());
+        var source = Fields.optionalId("source_volume_id", r.getSourceVolumeId());
+        var page = page(r.getMaxEntries(), r.getStartingToken());
+        return Fields.firstFailure(snapshot, source, page)
+                .map(Either::<Failure, SnapshotQuery>left)
+                .orElseGet(() -> Either.right(new SnapshotQuery(snapshot.get(), source.get(), page.get())));
     }
 
     /** A REQUIRED id field (volume_id, snapshot_id): present, at most 128 bytes, printable ASCII. */
@@ -106,8 +124,7 @@ public final class RequestValidation {
 
     /** CSI §3.2.2: for CreateVolume a present range with both bounds 0 is tolerated as "no preference". */
     private static Either<Failure, CapacityRange> createCapacity(CreateVolumeRequest r) {
-        return r.hasCapacityRange() ? Fields.capacity("capacity_range", r.getCapacityRange())
-                : Either.right(CapacityRange.UNSPECIFIED);
+        return r.hasCapacityRange() ? Fields.capacity(r.getCapacityRange()) : Either.right(CapacityRange.UNSPECIFIED);
     }
 
     /** CSI §3.15: capacity_range is REQUIRED for expansion, and a range naming no size at all is malformed. */
@@ -115,7 +132,7 @@ public final class RequestValidation {
         if (!r.hasCapacityRange()) {
             return Either.left(Failure.invalidArgument("capacity_range is required"));
         }
-        return Fields.capacity("capacity_range", r.getCapacityRange()).flatMap(c -> c.isUnspecified()
+        return Fields.capacity(r.getCapacityRange()).flatMap(c -> c.isUnspecified()
                 ? Either.left(Failure.invalidArgument("capacity_range needs required_bytes or limit_bytes"))
                 : Either.right(c));
     }

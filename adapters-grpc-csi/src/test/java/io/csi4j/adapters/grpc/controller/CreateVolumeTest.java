@@ -40,7 +40,7 @@ class CreateVolumeTest {
     private final InProcessCsi csi = new InProcessCsi();
 
     @AfterEach
-    void close() throws InterruptedException {
+    void close() {
         csi.close();
     }
 

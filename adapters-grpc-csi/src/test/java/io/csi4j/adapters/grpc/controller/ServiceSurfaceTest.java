@@ -23,7 +23,7 @@ class ServiceSurfaceTest {
     private final InProcessCsi csi = new InProcessCsi();
 
     @AfterEach
-    void close() throws InterruptedException {
+    void close() {
         csi.close();
     }
 

@@ -29,7 +29,7 @@ class SnapshotRpcsTest {
     private final InProcessCsi csi = new InProcessCsi();
 
     @AfterEach
-    void close() throws InterruptedException {
+    void close() {
         csi.close();
     }
 

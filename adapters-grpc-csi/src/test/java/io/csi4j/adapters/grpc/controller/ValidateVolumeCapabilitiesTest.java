@@ -29,7 +29,7 @@ class ValidateVolumeCapabilitiesTest {
     private final InProcessCsi csi = new InProcessCsi();
 
     @AfterEach
-    void close() throws InterruptedException {
+    void close() {
         csi.close();
     }
 

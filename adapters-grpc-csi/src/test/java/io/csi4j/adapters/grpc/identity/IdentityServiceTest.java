@@ -20,7 +20,7 @@ class IdentityServiceTest {
     private final InProcessCsi csi = new InProcessCsi();
 
     @AfterEach
-    void close() throws InterruptedException {
+    void close() {
         csi.close();
     }
 

@@ -20,12 +20,15 @@ import io.csi4j.domain.failure.Failure;
 import io.grpc.Metadata;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.vavr.control.Either;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +61,7 @@ class CallLoggingTest {
     }
 
     @AfterEach
-    void release() throws InterruptedException {
+    void release() {
         logger.detachAppender(appender);
         logger.setLevel(previousLevel);
         logger.setAdditive(true);
@@ -187,6 +190,24 @@ class CallLoggingTest {
         String text = onlyLine().getFormattedMessage();
         long ms = Long.parseLong(text.replaceAll(".*duration_ms=(\\d+).*", "$1"));
         assertThat(ms).isBetween(60L, 5_000L);
+    }
+
+    @Test
+    void aCallWhoseDeadlinePassesIsLoggedAsCancelledWhileItsUseCaseStillCompletes() throws Exception {
+        CountDownLatch finished = new CountDownLatch(1);
+        csi.controller.duringCall = () -> {
+            sleep(300);
+            finished.countDown();
+        };
+
+        var e = catchThrowable(() -> csi.controllerStub().withDeadlineAfter(50, TimeUnit.MILLISECONDS)
+                .createVolume(createRequest().build()));
+
+        assertThat(((StatusRuntimeException) e).getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+        // CSI §1.8: the CO retries; the first attempt's work is not abandoned halfway.
+        assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(100);
+        assertThat(onlyLine().getFormattedMessage()).contains("rpc=CreateVolume", "code=CANCELLED");
     }
 
     private static void sleep(long ms) {
