@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Writes one structured line per call when it ends: {@code rpc request_id code duration_ms request}, plus the
@@ -76,22 +77,25 @@ public final class CallLoggingInterceptor implements ServerInterceptor {
                 return;
             }
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-            String rendered = request.get() instanceof MessageOrBuilder m ? RedactingPrinter.print(m) : "{}";
-            if (status.isOk()) {
-                if (RpcVerbosity.isChatty(rpc)) {
-                    LOG.debug("rpc={} request_id={} code=OK duration_ms={} request={}", rpc, requestId, ms, rendered);
-                } else {
-                    LOG.info("rpc={} request_id={} code=OK duration_ms={} request={}", rpc, requestId, ms, rendered);
-                }
+            Level level = level(status);
+            if (!LOG.isEnabledForLevel(level)) {
                 return;
             }
-            String line = "rpc={} request_id={} code={} duration_ms={} request={} message=\"{}\"";
-            Object[] args = {rpc, requestId, status.getCode(), ms, rendered, status.getDescription()};
-            if (status.getCode() == Status.Code.INTERNAL || status.getCode() == Status.Code.UNKNOWN) {
-                LOG.warn(line, args);
+            String rendered = request.get() instanceof MessageOrBuilder m ? RedactingPrinter.print(m) : "{}";
+            if (status.isOk()) {
+                LOG.atLevel(level).log("rpc={} request_id={} code=OK duration_ms={} request={}", rpc, requestId, ms,
+                        rendered);
             } else {
-                LOG.info(line, args);
+                LOG.atLevel(level).log("rpc={} request_id={} code={} duration_ms={} request={} message=\"{}\"", rpc,
+                        requestId, status.getCode(), ms, rendered, status.getDescription());
             }
+        }
+
+        private Level level(Status status) {
+            if (status.getCode() == Status.Code.INTERNAL || status.getCode() == Status.Code.UNKNOWN) {
+                return Level.WARN;
+            }
+            return status.isOk() && RpcVerbosity.isChatty(rpc) ? Level.DEBUG : Level.INFO;
         }
     }
 }

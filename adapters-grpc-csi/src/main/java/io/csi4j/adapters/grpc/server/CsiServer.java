@@ -5,10 +5,7 @@ import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
@@ -17,8 +14,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,14 +30,16 @@ import org.slf4j.LoggerFactory;
 public final class CsiServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CsiServer.class);
-    private static final Duration FORCED_STOP_WAIT = Duration.ofSeconds(5);
+    static final Duration FORCED_STOP_WAIT = Duration.ofSeconds(5);
 
     private final Endpoint endpoint;
     private final Server server;
-    private final Transport transport;
+    private final ServerTransport transport;
     private final ExecutorService handlers;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private CsiServer(Endpoint endpoint, Server server, Transport transport, ExecutorService handlers) {
+    private CsiServer(Endpoint endpoint, Server server, ServerTransport transport, ExecutorService handlers) {
         this.endpoint = endpoint;
         this.server = server;
         this.transport = transport;
@@ -61,7 +62,7 @@ public final class CsiServer {
             return Either.left(Failure.precondition("cannot serve " + endpoint.uri() + ": the epoll transport is "
                     + "unavailable (" + Epoll.unavailabilityCause() + ")"));
         }
-        Either<Failure, Transport> transport = Transport.prepare(endpoint);
+        Either<Failure, ServerTransport> transport = ServerTransport.prepare(endpoint);
         if (transport.isLeft()) {
             return Either.left(transport.getLeft());
         }
@@ -83,7 +84,7 @@ public final class CsiServer {
         return Either.right(new CsiServer(endpoint, server, transport.get(), handlers));
     }
 
-    private static Server build(Endpoint endpoint, List<BindableService> services, Transport transport,
+    private static Server build(Endpoint endpoint, List<BindableService> services, ServerTransport transport,
             ExecutorService handlers) {
         NettyServerBuilder builder = switch (endpoint) {
             case Endpoint.Unix u -> NettyServerBuilder.forAddress(new DomainSocketAddress(u.socket().toString()))
@@ -112,6 +113,10 @@ public final class CsiServer {
      * is left, releases all threads and removes the socket file.
      */
     public void stop(Duration grace) {
+        if (!stopping.compareAndSet(false, true)) {
+            awaitStopped();
+            return;
+        }
         long begin = System.nanoTime();
         server.shutdown();
         boolean drained = await(grace);
@@ -120,18 +125,28 @@ public final class CsiServer {
             await(FORCED_STOP_WAIT);
         }
         handlers.shutdownNow();
-        transport.close();
+        transport.close().peekLeft(f -> LOG.warn("endpoint={} {}", endpoint.uri(), f.message()));
         LOG.info("stopped endpoint={} drained={} stop_ms={}", endpoint.uri(), drained,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+        stopped.countDown();
     }
 
-    /** Blocks until the server has stopped (for the process's main thread). */
+    /** Blocks until {@link #stop} has finished, threads released and socket removed (for the main thread). */
     public void awaitTermination() throws InterruptedException {
-        server.awaitTermination();
+        stopped.await();
     }
 
+    /** True once {@link #stop} has finished. */
     public boolean isTerminated() {
-        return server.isTerminated();
+        return stopped.getCount() == 0;
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean await(Duration timeout) {
@@ -140,38 +155,6 @@ public final class CsiServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return server.isTerminated();
-        }
-    }
-
-    /**
-     * Netty's event loops (one acceptor and one I/O thread: the unix socket carries little traffic and handlers
-     * run on their own executor) and the socket file.
-     */
-    private record Transport(Endpoint endpoint, EventLoopGroup boss, EventLoopGroup worker, boolean staleRemoved) {
-
-        static Either<Failure, Transport> prepare(Endpoint endpoint) {
-            boolean staleRemoved = false;
-            if (endpoint instanceof Endpoint.Unix u) {
-                Either<Failure, Boolean> ready = SocketFile.prepare(u.socket());
-                if (ready.isLeft()) {
-                    return Either.left(ready.getLeft());
-                }
-                staleRemoved = ready.get();
-            }
-            return Either.right(new Transport(endpoint,
-                    new MultiThreadIoEventLoopGroup(1, HandlerExecutor.daemonThreads("csi-accept-"),
-                            EpollIoHandler.newFactory()),
-                    new MultiThreadIoEventLoopGroup(1, HandlerExecutor.daemonThreads("csi-io-"),
-                            EpollIoHandler.newFactory()),
-                    staleRemoved));
-        }
-
-        void close() {
-            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(FORCED_STOP_WAIT.toMillis());
-            worker.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(FORCED_STOP_WAIT.toMillis());
-            if (endpoint instanceof Endpoint.Unix u) {
-                SocketFile.remove(u.socket()).peekLeft(f -> LOG.warn("endpoint={} {}", endpoint.uri(), f.message()));
-            }
         }
     }
 }

@@ -218,6 +218,28 @@ class CsiServerTest {
     }
 
     @Test
+    void awaitTerminationReturnsOnceStoppedAndASecondStopIsHarmless() throws Exception {
+        Path socket = dir.resolve("csi.sock");
+        CsiServer server = start(socket);
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+            try {
+                server.awaitTermination();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, background);
+        Thread.sleep(100);
+        assertThat(waiting).isNotDone();
+
+        server.stop(Duration.ofSeconds(1));
+        server.stop(Duration.ofSeconds(1));
+
+        waiting.get(5, TimeUnit.SECONDS);
+        assertThat(server.isTerminated()).isTrue();
+        assertThat(socket).doesNotExist();
+    }
+
+    @Test
     void startupIsFast() {
         Path socket = dir.resolve("csi.sock");
         // Warm the classes once, so the measurement is the server's work, not class loading of the test JVM.
