@@ -1,0 +1,2 @@
+/** The CSI Node service. */
+package io.csi4j.adapters.grpc.node;

@@ -1,0 +1,36 @@
+package io.csi4j.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import io.csi4j.ports.in.NodeVolumeUseCases;
+import io.csi4j.ports.service.InFlight;
+import io.csi4j.ports.service.node.DescribeNodeService;
+import io.csi4j.ports.service.node.ExpandNodeVolumeService;
+import io.csi4j.ports.service.node.NodeHost;
+import io.csi4j.ports.service.node.NodeSettings;
+import io.csi4j.ports.service.node.PublishVolumeService;
+import io.csi4j.ports.service.node.StageVolumeService;
+import io.csi4j.ports.service.node.UnpublishVolumeService;
+import io.csi4j.ports.service.node.UnstageVolumeService;
+import io.csi4j.ports.service.node.VolumeStatsService;
+import java.util.Optional;
+import javax.inject.Singleton;
+
+/** Builds the node use cases over the host adapter (only asked for when the mode serves the node). */
+@Module
+public interface NodeModule {
+
+    @Provides
+    @Singleton
+    static NodeVolumeUseCases nodeUseCases(Optional<NodeHost> host, NodeSettings settings, InFlight inFlight) {
+        NodeHost h = host.orElseThrow(() -> new IllegalStateException("node use cases need the host adapter"));
+        return new NodeVolumeUseCases(
+                new StageVolumeService(h, settings, inFlight),
+                new UnstageVolumeService(h, inFlight),
+                new PublishVolumeService(h, inFlight),
+                new UnpublishVolumeService(h, inFlight),
+                new VolumeStatsService(h),
+                new ExpandNodeVolumeService(h, inFlight),
+                new DescribeNodeService(settings));
+    }
+}
