@@ -48,8 +48,8 @@ record ShapeRequest(Optional<Kind> kind, Optional<String> fsType) {
     /** The shape of a volume copied from a source of shape {@code source}: the source's, if the request allows. */
     Either<Failure, Shape> from(Shape source) {
         if (kind.isPresent() && kind.get() != source.kind()) {
-            return Either.left(Failure.invalidArgument("the content source is a " + source.kind().parameter()
-                    + " volume, but the request asks for a " + kind.get().parameter() + " volume"));
+            return Either.left(Failure.invalidArgument("the content source is " + article(source.kind())
+                    + " volume, but the request asks for " + article(kind.get()) + " volume"));
         }
         if (fsType.isPresent() && !fsType.get().equals(source.fsType())) {
             return Either.left(Failure.invalidArgument("the content source holds "
@@ -57,6 +57,10 @@ record ShapeRequest(Optional<Kind> kind, Optional<String> fsType) {
                     + ", but the request asks for " + fsType.get()));
         }
         return Either.right(source);
+    }
+
+    private static String article(Kind k) {
+        return (k == Kind.IMAGE ? "an " : "a ") + k.parameter();
     }
 
     private static Either<Failure, ShapeRequest> combine(Optional<Kind> kind, Optional<String> fsParam,
