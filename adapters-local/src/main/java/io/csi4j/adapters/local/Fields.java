@@ -13,6 +13,13 @@ final class Fields {
         return v == null ? Either.left("record lacks " + key) : Either.right(v);
     }
 
+    /** The generation, which must have the exact form ids carry. */
+    static Either<String, String> generation(Map<String, String> fields) {
+        return text(fields, "generation").flatMap(g -> SlotNames.isGeneration(g)
+                ? Either.right(g)
+                : Either.left("record has a malformed generation"));
+    }
+
     static Either<String, Long> size(Map<String, String> fields, String key) {
         return text(fields, key).flatMap(v -> {
             try {
@@ -40,15 +47,6 @@ final class Fields {
         fields.put("kind", shape.kind().parameter());
         if (!shape.fsType().isEmpty()) {
             fields.put("fs-type", shape.fsType());
-        }
-    }
-
-    /** Runs a constructor that validates its input; its IllegalArgumentException means unreadable. */
-    static <T> Either<String, T> construct(java.util.function.Supplier<T> constructor) {
-        try {
-            return Either.right(constructor.get());
-        } catch (IllegalArgumentException e) {
-            return Either.left("record holds an invalid value: " + e.getMessage());
         }
     }
 }

@@ -23,8 +23,9 @@ import java.util.Set;
  * Snapshots as independent copies under {@code snapshots/}: a directory tree copy or a sparse (reflinked
  * where the file system can) copy of the image, in slots named after the snapshot name, with the same
  * record, crash and deletion rules as volumes. A snapshot is ready as soon as it exists, and it outlives
- * its source volume. A directory snapshot is not atomic: files the workload changes during the copy may be
- * caught half-way, as with any file-level copy of a live file system.
+ * its source volume. The copy is not atomic: what the workload writes while it runs (into a directory, or into
+ * an image chunk by chunk) may be caught half-way, as with any copy of a live file system; a consistent
+ * snapshot needs a quiesced workload (which the CO may arrange by freezing it).
  */
 final class LocalSnapshots implements SnapshotSupport {
 

@@ -19,13 +19,20 @@ final class SlotNames {
     static final Pattern SLOT = Pattern.compile("[a-z2-7]{" + SLOT_LENGTH + "}");
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern GENERATION = Pattern.compile("[a-z2-7]{" + GENERATION_LENGTH + "}");
+    // Looking a digest up by name costs more than hashing a short name; one instance per thread is reused.
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(SlotNames::sha256);
 
     private SlotNames() {}
 
     static String slotOf(String name) {
+        byte[] digest = SHA_256.get().digest(name.getBytes(StandardCharsets.UTF_8));
+        return base32(digest).substring(0, SLOT_LENGTH);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-            return base32(digest).substring(0, SLOT_LENGTH);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             // Every Java platform must provide SHA-256 (java.security.MessageDigest contract).
             throw new IllegalStateException("SHA-256 is not available", e);
@@ -36,6 +43,10 @@ final class SlotNames {
         byte[] bits = new byte[GENERATION_LENGTH * 5 / 8];
         RANDOM.nextBytes(bits);
         return base32(bits);
+    }
+
+    static boolean isGeneration(String s) {
+        return s != null && GENERATION.matcher(s).matches();
     }
 
     static boolean isSlot(String s) {

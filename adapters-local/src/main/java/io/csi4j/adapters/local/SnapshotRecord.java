@@ -1,5 +1,6 @@
 package io.csi4j.adapters.local;
 
+import io.csi4j.domain.id.SnapshotName;
 import io.csi4j.domain.id.VolumeId;
 import io.vavr.control.Either;
 import java.time.Instant;
@@ -31,12 +32,14 @@ record SnapshotRecord(String name, String generation, VolumeId source, Shape sha
         if (!"snapshot".equals(f.get("object"))) {
             return Either.left("record does not describe a snapshot");
         }
-        return Fields.text(f, "name").flatMap(name -> Fields.text(f, "generation")
-                .flatMap(gen -> source(f)
-                        .flatMap(src -> Fields.shape(f)
-                                .flatMap(shape -> Fields.size(f, "size")
-                                        .flatMap(size -> created(f)
-                                                .map(at -> new SnapshotRecord(name, gen, src, shape, size, at)))))));
+        return Fields.text(f, "name").flatMap(name -> SnapshotName.parse(name).mapLeft(x -> "record has a bad name"))
+                .flatMap(name -> Fields.generation(f)
+                        .flatMap(gen -> source(f)
+                                .flatMap(src -> Fields.shape(f)
+                                        .flatMap(shape -> Fields.size(f, "size")
+                                                .flatMap(size -> created(f)
+                                                        .map(at -> new SnapshotRecord(name.value(), gen, src, shape,
+                                                                size, at)))))));
     }
 
     private static Either<String, VolumeId> source(Map<String, String> f) {

@@ -2,6 +2,7 @@ package io.csi4j.adapters.local;
 
 import io.csi4j.domain.id.SnapshotId;
 import io.csi4j.domain.id.VolumeId;
+import io.csi4j.domain.id.VolumeName;
 import io.csi4j.domain.topology.Topology;
 import io.csi4j.domain.volume.ContentSource;
 import io.csi4j.domain.volume.Parameters;
@@ -50,13 +51,14 @@ record VolumeRecord(
         if (!"volume".equals(f.get("object"))) {
             return Either.left("record does not describe a volume");
         }
-        return Fields.text(f, "name").flatMap(name -> Fields.text(f, "generation")
-                .flatMap(gen -> Fields.shape(f)
-                        .flatMap(shape -> Fields.size(f, "capacity")
-                                .flatMap(size -> source(f)
-                                        .flatMap(src -> Fields.construct(() -> new VolumeRecord(name, gen, shape,
-                                                size, new Topology(prefixed(f, TOPOLOGY)), src,
-                                                new Parameters(prefixed(f, PARAM)))))))));
+        return Fields.text(f, "name").flatMap(name -> VolumeName.parse(name).mapLeft(x -> "record has a bad name"))
+                .flatMap(name -> Fields.generation(f)
+                        .flatMap(gen -> Fields.shape(f)
+                                .flatMap(shape -> Fields.size(f, "capacity")
+                                        .flatMap(size -> source(f)
+                                                .flatMap(src -> topology(f)
+                                                        .map(top -> new VolumeRecord(name.value(), gen, shape, size,
+                                                                top, src, new Parameters(prefixed(f, PARAM)))))))));
     }
 
     private static Either<String, Optional<ContentSource>> source(Map<String, String> f) {
@@ -69,6 +71,10 @@ record VolumeRecord(
                     .map(id -> Optional.of(new ContentSource.FromVolume(id)));
         }
         return Either.right(Optional.empty());
+    }
+
+    private static Either<String, Topology> topology(Map<String, String> f) {
+        return Topology.parse(prefixed(f, TOPOLOGY)).mapLeft(x -> "record has a malformed topology");
     }
 
     private static Map<String, String> prefixed(Map<String, String> f, String prefix) {

@@ -111,6 +111,30 @@ class CrashStatesTest {
         assertThat(fx.tree()).containsExactly("snapshots", "volumes");
     }
 
+    @Test
+    void aRecordWithAValidChecksumButForgedContentIsUnreadable() throws IOException {
+        Volume v = ok(fx.backend.create(fx.directory("pvc-1")));
+        Path record = fx.volumeSlot("pvc-1").resolve("record");
+        var fields = RecordCodec.decode(Files.readAllBytes(record)).get();
+        fields.put("generation", "../../x");
+        Files.write(record, RecordCodec.encode(fields));
+
+        assertThat(failed(fx.backend.get(v.id()))).isInstanceOf(Failure.NotFound.class);
+        assertThat(ok(fx.backend.condition(v.id())).message()).contains("malformed generation");
+        assertThat(ok(fx.backend.list(PageRequest.ALL)).items()).isEmpty();
+    }
+
+    @Test
+    void aSlotHoldingAnotherNameIsNeverTakenForThisName() throws IOException {
+        Volume other = ok(fx.backend.create(fx.directory("other")));
+        Path mine = fx.volumeSlot("pvc-1");
+        Files.move(fx.volumeSlot("other"), mine);
+
+        assertThat(ok(fx.backend.findByName(new VolumeName("pvc-1")))).isEmpty();
+        assertThat(failed(fx.backend.create(fx.directory("pvc-1")))).isInstanceOf(Failure.Defect.class);
+        assertThat(mine.resolve("record")).exists();
+    }
+
     // state 3: a complete record without data
 
     @Test
