@@ -1,5 +1,8 @@
 package io.csi4j.adapters.local;
 
+import io.csi4j.domain.id.BackendName;
+import io.csi4j.domain.id.SnapshotId;
+import io.csi4j.domain.id.VolumeId;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +23,16 @@ record Handle(String slot, String generation) {
         if (!SlotNames.isSlot(slot) || generation == null || generation.length() != SlotNames.GENERATION_LENGTH) {
             throw new IllegalArgumentException("malformed slot or generation");
         }
+    }
+
+    /** The handle in a volume id; empty for ids of other backends, foreign ids and every other form. */
+    static Optional<Handle> of(BackendName backend, VolumeId id) {
+        return id.foreign() || !id.backend().equals(backend) ? Optional.empty() : parseVolume(id.handle());
+    }
+
+    /** The handle in a snapshot id; empty for ids of other backends, foreign ids and every other form. */
+    static Optional<Handle> of(BackendName backend, SnapshotId id) {
+        return id.foreign() || !id.backend().equals(backend) ? Optional.empty() : parseSnapshot(id.handle());
     }
 
     static Optional<Handle> parseVolume(String raw) {

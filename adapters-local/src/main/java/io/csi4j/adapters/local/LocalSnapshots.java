@@ -140,10 +140,7 @@ final class LocalSnapshots implements SnapshotSupport {
     }
 
     private Optional<Handle> handle(SnapshotId id) {
-        if (id.foreign() || !id.backend().equals(backend)) {
-            return Optional.empty();
-        }
-        return Handle.parseSnapshot(id.handle());
+        return Handle.of(backend, id);
     }
 
     private Snapshot snapshot(Slot slot, SnapshotRecord r) {

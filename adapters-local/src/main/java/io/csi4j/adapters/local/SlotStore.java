@@ -39,10 +39,6 @@ final class SlotStore<R extends SlotRecord> {
         this.decoder = decoder;
     }
 
-    Path directory() {
-        return parent;
-    }
-
     Slot slot(String name) {
         return new Slot(name, parent.resolve(name));
     }

@@ -38,9 +38,7 @@ final class Sources {
 
     /** A volume with its data; NotFound when absent, FailedPrecondition when its data has vanished. */
     Either<Failure, Data> volume(VolumeId id) {
-        Optional<Handle> handle = id.foreign() || !id.backend().equals(backend)
-                ? Optional.empty()
-                : Handle.parseVolume(id.handle());
+        Optional<Handle> handle = Handle.of(backend, id);
         if (handle.isEmpty()) {
             return Either.left(Failure.notFound("source volume " + id.value() + " does not exist"));
         }
@@ -62,9 +60,7 @@ final class Sources {
 
     /** A snapshot that has been cut; NotFound otherwise. */
     Either<Failure, Data> snapshot(SnapshotId id) {
-        Optional<Handle> handle = id.foreign() || !id.backend().equals(backend)
-                ? Optional.empty()
-                : Handle.parseSnapshot(id.handle());
+        Optional<Handle> handle = Handle.of(backend, id);
         if (handle.isEmpty()) {
             return Either.left(Failure.notFound("source snapshot " + id.value() + " does not exist"));
         }

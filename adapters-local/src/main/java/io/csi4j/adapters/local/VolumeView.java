@@ -27,10 +27,7 @@ final class VolumeView {
 
     /** The handle inside an id; empty for ids of other backends, foreign ids, and any other form. */
     Optional<Handle> handle(VolumeId id) {
-        if (id.foreign() || !id.backend().equals(backend)) {
-            return Optional.empty();
-        }
-        return Handle.parseVolume(id.handle());
+        return Handle.of(backend, id);
     }
 
     VolumeId id(Slot slot, VolumeRecord record) {
