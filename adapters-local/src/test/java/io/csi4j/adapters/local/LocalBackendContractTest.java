@@ -21,8 +21,11 @@ class LocalBackendContractTest extends VolumeBackendContract {
     protected VolumeBackend newBackend() {
         try {
             Path root = Files.createTempDirectory(tmp, "root");
-            return LocalBackend.open(LocalBackendConfig.withDefaults(new BackendName("local"), root, "node-1"))
-                    .getOrElseThrow(f -> new IllegalStateException(f.message()));
+            // 320 MiB: above the xfs minimum, and small enough that copying sparse images stays quick.
+            LocalBackendConfig config = new LocalBackendConfig(new BackendName("local"), root, "node-1",
+                    LocalBackendConfig.DEFAULT_TOPOLOGY_KEY, 320L << 20, LocalBackendConfig.DEFAULT_MAXIMUM_VOLUME_BYTES,
+                    "ext4");
+            return LocalBackend.open(config).getOrElseThrow(f -> new IllegalStateException(f.message()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
