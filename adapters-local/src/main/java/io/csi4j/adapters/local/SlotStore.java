@@ -8,6 +8,7 @@ import io.csi4j.domain.paging.PageRequest;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -161,6 +162,8 @@ final class SlotStore<R extends SlotRecord> {
                     names.add(n);
                 }
             }
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
         }
         return names;
     }
