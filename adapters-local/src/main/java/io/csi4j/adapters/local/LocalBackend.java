@@ -113,6 +113,11 @@ public final class LocalBackend implements VolumeBackend {
         });
     }
 
+    /** How this backend was set up (its root and topology are what node plugins on this node confine to). */
+    public LocalBackendConfig config() {
+        return config;
+    }
+
     @Override
     public BackendName name() {
         return config.name();
