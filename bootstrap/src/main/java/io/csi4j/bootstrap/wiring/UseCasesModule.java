@@ -9,6 +9,8 @@ import io.csi4j.ports.in.ControllerUseCases;
 import io.csi4j.ports.in.DescribePluginUseCase;
 import io.csi4j.ports.in.ProbeUseCase;
 import io.csi4j.ports.service.Backends;
+import io.csi4j.ports.service.ControllerPublishService;
+import io.csi4j.ports.service.ControllerUnpublishService;
 import io.csi4j.ports.service.CreateSnapshotService;
 import io.csi4j.ports.service.CreateVolumeService;
 import io.csi4j.ports.service.DeleteSnapshotService;
@@ -61,6 +63,8 @@ public interface UseCasesModule {
                 new CreateSnapshotService(backends, inFlight),
                 new DeleteSnapshotService(backends, inFlight),
                 new ListSnapshotsService(backends),
-                new GetSnapshotService(backends));
+                new GetSnapshotService(backends),
+                new ControllerPublishService(backends, inFlight),
+                new ControllerUnpublishService(backends, inFlight));
     }
 }

@@ -14,7 +14,9 @@ public record ControllerUseCases(
         CreateSnapshotUseCase createSnapshot,
         DeleteSnapshotUseCase deleteSnapshot,
         ListSnapshotsUseCase listSnapshots,
-        GetSnapshotUseCase getSnapshot) {
+        GetSnapshotUseCase getSnapshot,
+        PublishVolumeUseCase publishVolume,
+        UnpublishVolumeUseCase unpublishVolume) {
 
     public ControllerUseCases {
         Objects.requireNonNull(createVolume, "'createVolume' must not be null");
@@ -28,5 +30,7 @@ public record ControllerUseCases(
         Objects.requireNonNull(deleteSnapshot, "'deleteSnapshot' must not be null");
         Objects.requireNonNull(listSnapshots, "'listSnapshots' must not be null");
         Objects.requireNonNull(getSnapshot, "'getSnapshot' must not be null");
+        Objects.requireNonNull(publishVolume, "'publishVolume' must not be null");
+        Objects.requireNonNull(unpublishVolume, "'unpublishVolume' must not be null");
     }
 }

@@ -9,6 +9,7 @@ import static io.csi4j.domain.capability.ControllerCapability.GET_SNAPSHOT;
 import static io.csi4j.domain.capability.ControllerCapability.GET_VOLUME;
 import static io.csi4j.domain.capability.ControllerCapability.LIST_SNAPSHOTS;
 import static io.csi4j.domain.capability.ControllerCapability.LIST_VOLUMES;
+import static io.csi4j.domain.capability.ControllerCapability.PUBLISH_UNPUBLISH_VOLUME;
 
 import io.csi4j.adapters.grpc.Advertised;
 import io.csi4j.adapters.grpc.mapping.CapabilityMapper;
@@ -19,6 +20,7 @@ import io.csi4j.adapters.grpc.mapping.ValidationMapper;
 import io.csi4j.adapters.grpc.mapping.VolumeEntryMapper;
 import io.csi4j.adapters.grpc.mapping.VolumeMapper;
 import io.csi4j.adapters.grpc.status.Replies;
+import io.csi4j.adapters.grpc.validation.PublishValidation;
 import io.csi4j.adapters.grpc.validation.RequestValidation;
 import io.csi4j.csi.v1.ControllerExpandVolumeRequest;
 import io.csi4j.csi.v1.ControllerExpandVolumeResponse;
@@ -27,6 +29,10 @@ import io.csi4j.csi.v1.ControllerGetCapabilitiesResponse;
 import io.csi4j.csi.v1.ControllerGetVolumeRequest;
 import io.csi4j.csi.v1.ControllerGetVolumeResponse;
 import io.csi4j.csi.v1.ControllerGrpc;
+import io.csi4j.csi.v1.ControllerPublishVolumeRequest;
+import io.csi4j.csi.v1.ControllerPublishVolumeResponse;
+import io.csi4j.csi.v1.ControllerUnpublishVolumeRequest;
+import io.csi4j.csi.v1.ControllerUnpublishVolumeResponse;
 import io.csi4j.csi.v1.CreateSnapshotRequest;
 import io.csi4j.csi.v1.CreateSnapshotResponse;
 import io.csi4j.csi.v1.CreateVolumeRequest;
@@ -60,8 +66,8 @@ import java.util.Optional;
 
 /**
  * Serves the CSI Controller service: each RPC checks its capability gate, validates and translates the request,
- * calls its use case and translates the outcome back. ControllerPublish/Unpublish and ControllerModifyVolume have
- * no use case yet and are left to the generated base class, which answers UNIMPLEMENTED (CSI §1.1).
+ * calls its use case and translates the outcome back. ControllerModifyVolume has no use case (MODIFY_VOLUME is not
+ * advertised) and is left to the generated base class, which answers UNIMPLEMENTED (CSI §1.1).
  */
 public final class ControllerService extends ControllerGrpc.ControllerImplBase {
 
@@ -185,6 +191,26 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
                 .flatMap(ok -> RequestValidation.id("snapshot_id", request.getSnapshotId()))
                 .flatMap(useCases.getSnapshot()::getSnapshot)
                 .map(s -> GetSnapshotResponse.newBuilder().setSnapshot(SnapshotMapper.toProto(s)).build()));
+    }
+
+    @Override
+    public void controllerPublishVolume(ControllerPublishVolumeRequest request,
+            StreamObserver<ControllerPublishVolumeResponse> out) {
+        Advertised advertised = Advertised.by(describe);
+        Replies.send(out, require(advertised, PUBLISH_UNPUBLISH_VOLUME, "ControllerPublishVolume")
+                .flatMap(ok -> PublishValidation.publish(request, advertised))
+                .flatMap(p -> useCases.publishVolume().publish(p.volumeId(), p.node(), p.capability(), p.readOnly(),
+                        p.secrets()))
+                .map(context -> ControllerPublishVolumeResponse.newBuilder().putAllPublishContext(context).build()));
+    }
+
+    @Override
+    public void controllerUnpublishVolume(ControllerUnpublishVolumeRequest request,
+            StreamObserver<ControllerUnpublishVolumeResponse> out) {
+        Replies.send(out, require(Advertised.by(describe), PUBLISH_UNPUBLISH_VOLUME, "ControllerUnpublishVolume")
+                .flatMap(ok -> PublishValidation.unpublish(request))
+                .flatMap(u -> useCases.unpublishVolume().unpublish(u.volumeId(), u.node(), u.secrets()))
+                .map(done -> ControllerUnpublishVolumeResponse.getDefaultInstance()));
     }
 
     private static ListVolumesResponse volumePage(Page<VolumeEntry> page, Advertised advertised) {

@@ -41,6 +41,8 @@ public final class FakeController {
     public volatile Either<Failure, Done> deleteSnapshot = Either.right(Done.DONE);
     public volatile Either<Failure, Page<Snapshot>> listSnapshots = Either.right(Page.last(List.of()));
     public volatile Either<Failure, Snapshot> getSnapshot = Either.right(Samples.snapshot());
+    public volatile Either<Failure, java.util.Map<String, String>> publish = Either.right(java.util.Map.of("lun", "1"));
+    public volatile Either<Failure, Done> unpublish = Either.right(Done.DONE);
     public volatile Runnable duringCall = () -> {};
 
     public void throwing(RuntimeException e) {
@@ -71,7 +73,9 @@ public final class FakeController {
                         secrets),
                 (id, secrets) -> answer("deleteSnapshot", () -> deleteSnapshot, id, secrets),
                 (id, source, page) -> answer("listSnapshots", () -> listSnapshots, id, source, page),
-                id -> answer("getSnapshot", () -> getSnapshot, id));
+                id -> answer("getSnapshot", () -> getSnapshot, id),
+                (id, node, cap, ro, secrets) -> answer("publishVolume", () -> publish, id, node, cap, ro, secrets),
+                (id, node, secrets) -> answer("unpublishVolume", () -> unpublish, id, node, secrets));
     }
 
     private <T> T answer(String useCase, Supplier<T> result, Object... args) {
