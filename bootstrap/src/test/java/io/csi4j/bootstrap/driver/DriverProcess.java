@@ -1,0 +1,143 @@
+package io.csi4j.bootstrap.driver;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built driver jar run as a separate process on a temporary unix socket, the way a CSI supervisor runs it:
+ * started, probed until its socket accepts connections, stopped with SIGTERM or killed with SIGKILL, restarted
+ * with the same arguments. Its output goes to a log file kept for failure messages.
+ */
+public final class DriverProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path socket;
+    private final Path log;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private Process process;
+
+    private DriverProcess(Path socket, Path log, List<String> command, Map<String, String> environment) {
+        this.socket = socket;
+        this.log = log;
+        this.command = command;
+        this.environment = environment;
+    }
+
+    /** The jar Maven built (failsafe passes its path); tests run after {@code package}. */
+    public static Path jar() {
+        String jar = System.getProperty("csi4j.jar");
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("csi4j.jar is not built (system property csi4j.jar=" + jar
+                    + "); run the driver tests with 'mvn verify'");
+        }
+        return Path.of(jar);
+    }
+
+    /**
+     * Starts the driver with {@code args} (after {@code --endpoint}) and waits until its socket is ready.
+     *
+     * @param dir a private directory: the socket and the log go there
+     */
+    public static DriverProcess start(Path dir, Map<String, String> environment, String... args) throws IOException {
+        Path socket = dir.resolve("csi.sock");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar().toString(),
+                "--endpoint", "unix://" + socket));
+        command.addAll(List.of(args));
+        DriverProcess p = new DriverProcess(socket, dir.resolve("driver.log"), command, environment);
+        p.launch();
+        return p;
+    }
+
+    public void launch() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().keySet().removeIf(k -> k.startsWith("CSI"));
+        pb.environment().putAll(environment);
+        process = pb.start();
+        awaitReady();
+    }
+
+    private void awaitReady() throws IOException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("the driver exited with " + process.exitValue() + ":\n" + output());
+            }
+            if (Files.exists(socket)) {
+                try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                    ch.connect(UnixDomainSocketAddress.of(socket));
+                    return;
+                } catch (IOException notYet) {
+                    // the file exists before the listener accepts; retry
+                }
+            }
+            sleep(20);
+        }
+        throw new IOException("the driver's socket " + socket + " was not ready within " + READY_TIMEOUT + ":\n" + output());
+    }
+
+    public Path socket() {
+        return socket;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: the process gets no chance to clean up, as in a node crash or an OOM kill. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, then waits for the exit code. */
+    public int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        return process.exitValue();
+    }
+
+    /** Everything the driver printed so far. */
+    public String output() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            terminate();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
