@@ -6,6 +6,7 @@ import io.csi4j.adapters.os.HostConfig;
 import io.csi4j.adapters.os.LinuxHost;
 import io.csi4j.bootstrap.config.ConfigError;
 import io.csi4j.bootstrap.config.Settings;
+import io.csi4j.domain.id.NodeFacts;
 import io.csi4j.domain.topology.Topology;
 import io.csi4j.ports.service.Backends;
 import io.csi4j.ports.service.node.NodeHost;
@@ -36,7 +37,7 @@ public final class NodeAssembly {
         Optional<Topology> topology = locals.stream().findFirst().map(LocalBackendConfig::topology);
         String fsType = locals.stream().findFirst().map(LocalBackendConfig::defaultFsType)
                 .orElse(LocalBackendConfig.DEFAULT_FS_TYPE);
-        return new NodeSettings(settings.nodeId(), topology, locals.stream().map(LocalBackendConfig::root).toList(),
+        return new NodeSettings(NodeFacts.named(settings.nodeId()), topology, locals.stream().map(LocalBackendConfig::root).toList(),
                 fsType, 0);
     }
 

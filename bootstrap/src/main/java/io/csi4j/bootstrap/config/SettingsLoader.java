@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.csi4j.domain.health.PluginIdentity;
 import io.csi4j.domain.id.BackendName;
-import io.csi4j.domain.id.NodeId;
+import io.csi4j.domain.id.NodeFacts;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,9 +112,9 @@ public final class SettingsLoader {
 
     private String nodeId(Optional<Sourced> given) {
         String id = given.map(Sourced::value).orElse(hostName);
-        if (NodeId.parse("node id", id).isLeft()) {
-            throw new Invalid(given.map(n -> n.error("'" + id + "' is not a valid node id (printable ASCII without "
-                    + "spaces, at most 128 bytes)")).orElse(new ConfigError("(host name)", "nodeId",
+        if (!NodeFacts.isValidName(id)) {
+            throw new Invalid(given.map(n -> n.error("'" + id + "' is not a valid node name (letters, digits, '.', '_', "
+                    + "':', '-'; alphanumeric first; at most 128 characters)")).orElse(new ConfigError("(host name)", "nodeId",
                     "the host name is not a valid node id; set --node-id or CSI_NODE_ID")));
         }
         return id;

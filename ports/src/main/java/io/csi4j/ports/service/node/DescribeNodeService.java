@@ -18,7 +18,7 @@ public final class DescribeNodeService implements DescribeNode {
 
     @Override
     public String nodeId() {
-        return settings.nodeId();
+        return settings.node().toId().value();
     }
 
     @Override

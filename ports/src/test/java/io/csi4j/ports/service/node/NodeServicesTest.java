@@ -38,7 +38,7 @@ class NodeServicesTest {
     private final FakeHost fake = new FakeHost(List.of(KUBELET, LOCAL));
     private final NodeHost host = new NodeHost(fake.mountTable(), fake.mounter(), fake.loopDevices(), fake.filesystems(),
             fake.blockDevices(), fake.stats(), fake.paths());
-    private final NodeSettings settings = new NodeSettings("node-1",
+    private final NodeSettings settings = new NodeSettings(io.csi4j.domain.id.NodeFacts.named("node-1"),
             Optional.of(Topology.of("topology.csi4j.io/node", "node-1")), List.of(LOCAL), "ext4", 0);
     private final InFlight inFlight = new InFlight();
     private final StageVolumeService stage = new StageVolumeService(host, settings, inFlight);
