@@ -34,7 +34,7 @@ public final class ValidateVolumeCapabilitiesService implements ValidateVolumeCa
                 return new Validation.NotConfirmed(supported.getLeft().message());
             }
         }
-        if (!c.parameters().isEmpty() && !volume.parameters().isEmpty() && !volume.parameters()
+        if (!c.parameters().isEmpty() && Compatibility.parametersKnown(backend, volume) && !volume.parameters()
                 .withoutKubernetesKeys().equals(BackendSelectionKey.strip(c.parameters()).withoutKubernetesKeys())) {
             return new Validation.NotConfirmed("the volume was created with other parameters");
         }

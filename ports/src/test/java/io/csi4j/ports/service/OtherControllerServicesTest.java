@@ -107,6 +107,17 @@ class OtherControllerServicesTest {
     }
 
     @Test
+    void validateDoesNotConfirmParametersForAVolumeCreatedWithoutAny() {
+        var validate = new ValidateVolumeCapabilitiesService(backends);
+        Volume v = create.createVolume(create("pvc-1", CapacityRange.UNSPECIFIED, Map.of())).get();
+
+        var asked = validate.validate(new ValidateCommand(v.id().value(), List.of(Requests.RWO), Parameters.EMPTY,
+                new Parameters(Map.of("tier", "fast")), Parameters.EMPTY)).get();
+
+        assertThat(asked).isInstanceOf(Validation.NotConfirmed.class);
+    }
+
+    @Test
     void getVolumeFindsVolumesAndSaysNotFoundOtherwise() {
         var get = new GetVolumeService(backends);
         Volume v = volumeOn("b", "pvc-1");
