@@ -211,6 +211,21 @@ class CreateVolumeTest {
         assertThat(csi.controller.calls()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"bind", "remount", "ro,bind", "x-mount.mkdir=/etc", "make-shared", "suid", "noatime\nexec"})
+    void mountFlagsThatNodesRefuseAreInvalidArgumentNamingTheField(String flag) {
+        assertRejected(createRequest().clearVolumeCapabilities().addVolumeCapabilities(mount("ext4",
+                Mode.SINGLE_NODE_WRITER, "noatime", flag)), "volume_capabilities[0].mount.mount_flags");
+    }
+
+    @Test
+    void plainMountFlagsAreAccepted() {
+        create(createRequest().clearVolumeCapabilities().addVolumeCapabilities(mount("ext4", Mode.SINGLE_NODE_WRITER,
+                "noatime", "nodiratime", "discard", "data=ordered")));
+
+        assertThat(csi.controller.calls()).hasSize(1);
+    }
+
     @Test
     void negativeSizesAreInvalidArgument() {
         assertRejected(createRequest().setCapacityRange(CapacityRange.newBuilder().setRequiredBytes(-1)),
