@@ -75,7 +75,8 @@ class ControllerContentSourceIT {
 
     @Test
     void aDirectoryRestoredFromASnapshotHoldsTheDataAsItWasAtTheSnapshot() throws Exception {
-        Volume restored = create(directory("dir-restored").setVolumeContentSource(fromSnapshot(dirSnapshot.getSnapshotId())));
+        Volume restored = create(directory("dir-restored")
+                .setVolumeContentSource(fromSnapshot(dirSnapshot.getSnapshotId())));
 
         assertThat(Files.readString(dataPath(restored).resolve(MARKER))).isEqualTo("taken before the snapshot");
         assertThat(Files.readString(dataPath(restored).resolve("nested/deeper/file"))).isEqualTo("nested content");
@@ -135,9 +136,11 @@ class ControllerContentSourceIT {
     void aVolumeSmallerThanItsSourceIsOutOfRangeAndNothingIsCreated() throws Exception {
         var before = driver.state();
 
-        Rpc.fails(Status.Code.OUT_OF_RANGE, () -> create(directory("too-small-restore").setCapacityRange(range(MIB, 2 * MIB))
+        Rpc.fails(Status.Code.OUT_OF_RANGE, () -> create(directory("too-small-restore")
+                .setCapacityRange(range(MIB, 2 * MIB))
                 .setVolumeContentSource(fromSnapshot(dirSnapshot.getSnapshotId()))));
-        Rpc.fails(Status.Code.OUT_OF_RANGE, () -> create(blockImage("too-small-clone").setCapacityRange(range(2 * MIB, 2 * MIB))
+        Rpc.fails(Status.Code.OUT_OF_RANGE, () -> create(blockImage("too-small-clone")
+                .setCapacityRange(range(2 * MIB, 2 * MIB))
                 .setVolumeContentSource(fromVolume(imageSource.getVolumeId()))));
 
         assertThat(driver.state()).isEqualTo(before);
@@ -167,8 +170,8 @@ class ControllerContentSourceIT {
 
         Rpc.fails(Status.Code.INVALID_ARGUMENT, () -> create(image("image-from-dir")
                 .setVolumeContentSource(fromSnapshot(dirSnapshot.getSnapshotId()))), "directory");
-        Rpc.fails(Status.Code.INVALID_ARGUMENT, () -> create(directory("dir-from-image").putParameters("kind", "directory")
-                .setVolumeContentSource(fromVolume(imageSource.getVolumeId()))));
+        Rpc.fails(Status.Code.INVALID_ARGUMENT, () -> create(directory("dir-from-image")
+                .putParameters("kind", "directory").setVolumeContentSource(fromVolume(imageSource.getVolumeId()))));
 
         assertThat(driver.state()).isEqualTo(before);
     }

@@ -17,6 +17,7 @@ import io.csi4j.csi.v1.TopologyRequirement;
 import io.csi4j.csi.v1.Volume;
 import io.csi4j.csi.v1.VolumeCapability.AccessMode.Mode;
 import io.grpc.Status;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -139,6 +140,10 @@ class ControllerCreateVolumeIT {
         assertThat(v.getAccessibleTopologyList()).containsExactly(driver.topology());
         assertThat(v.getVolumeId()).startsWith("local:").hasSizeLessThanOrEqualTo(128);
         assertThat(v.hasContentSource()).isFalse();
+        // CSI §1.4: a map field holds at most 4 KiB of keys and values.
+        assertThat(v.getVolumeContextMap().entrySet().stream()
+                .mapToInt(e -> (e.getKey() + e.getValue()).getBytes(StandardCharsets.UTF_8).length)
+                .sum()).isLessThanOrEqualTo(4096);
     }
 
     @Test

@@ -96,7 +96,8 @@ public final class ControllerRequests {
      * it: the directory of a directory volume, the image file of an image volume.
      */
     public static Path dataPath(Volume volume) {
-        DataPath path = DataPathCodec.decode(volume.getVolumeContextMap()).get()
+        DataPath path = DataPathCodec.decode(volume.getVolumeContextMap())
+                .getOrElseThrow(f -> new AssertionError("undecodable volume_context: " + f.message()))
                 .orElseThrow(() -> new AssertionError("no data path in " + volume.getVolumeContextMap()));
         return switch (path) {
             case DataPath.LocalDirectory d -> Path.of(d.path());

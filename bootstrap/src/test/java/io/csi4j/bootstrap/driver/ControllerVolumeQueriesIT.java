@@ -20,6 +20,7 @@ import io.csi4j.csi.v1.ControllerModifyVolumeRequest;
 import io.csi4j.csi.v1.ControllerPublishVolumeRequest;
 import io.csi4j.csi.v1.ControllerServiceCapability;
 import io.csi4j.csi.v1.ControllerUnpublishVolumeRequest;
+import io.csi4j.csi.v1.CreateVolumeRequest;
 import io.csi4j.csi.v1.ListVolumesRequest;
 import io.csi4j.csi.v1.ListVolumesResponse;
 import io.csi4j.csi.v1.ValidateVolumeCapabilitiesRequest;
@@ -42,9 +43,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The controller RPCs that look at or change existing volumes, over the built driver's socket (CSI §3.1, §3.4–§3.9,
- * §3.15): capabilities, ValidateVolumeCapabilities, ListVolumes paging, ControllerGetVolume with the volume
- * condition, ControllerExpandVolume, and the RPCs the local backend does not offer.
+ * The controller RPCs that look at or change existing volumes, over the built driver's socket (CSI §3.1,
+ * §3.4–§3.9, §3.15): capabilities, ValidateVolumeCapabilities, ListVolumes paging, ControllerGetVolume with the
+ * volume condition, ControllerExpandVolume, and the RPCs the local backend does not offer.
  */
 class ControllerVolumeQueriesIT {
 
@@ -69,7 +70,7 @@ class ControllerVolumeQueriesIT {
         driver.close();
     }
 
-    private static Volume create(io.csi4j.csi.v1.CreateVolumeRequest.Builder request) {
+    private static Volume create(CreateVolumeRequest.Builder request) {
         return driver.controller().createVolume(request.build()).getVolume();
     }
 
@@ -136,7 +137,8 @@ class ControllerVolumeQueriesIT {
                 .setVolumeId(dirVolume.getVolumeId()).addVolumeCapabilities(rwo()).putParameters("kind", "directory")
                 .putParameters("csi.storage.k8s.io/pvc/name", "data").build());
         var other = driver.controller().validateVolumeCapabilities(ValidateVolumeCapabilitiesRequest.newBuilder()
-                .setVolumeId(dirVolume.getVolumeId()).addVolumeCapabilities(rwo()).putParameters("kind", "image").build());
+                .setVolumeId(dirVolume.getVolumeId()).addVolumeCapabilities(rwo()).putParameters("kind", "image")
+                .build());
 
         assertThat(same.hasConfirmed()).isTrue();
         assertThat(other.hasConfirmed()).isFalse();

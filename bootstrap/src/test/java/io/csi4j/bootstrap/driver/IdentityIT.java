@@ -33,16 +33,28 @@ class IdentityIT {
     @TempDir
     static Path dir;
 
+    /** The controller's root: a tmpfs of its own when we may mount one, so it can be made read-only. */
+    static Tmpfs fs;
     static LocalDriver controller;
 
     @BeforeAll
     static void start() throws Exception {
-        controller = LocalDriver.in(dir.resolve("controller")).start();
+        Path root = dir.resolve("root");
+        if (Tmpfs.usable()) {
+            fs = Tmpfs.mount(root, "8m");
+        }
+        controller = LocalDriver.in(dir.resolve("controller")).root(root).start();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        controller.close();
+        try {
+            controller.close();
+        } finally {
+            if (fs != null) {
+                fs.close();
+            }
+        }
     }
 
     @Test
@@ -78,8 +90,8 @@ class IdentityIT {
             assertThat(node.identity().getPluginInfo(GetPluginInfoRequest.getDefaultInstance()))
                     .isEqualTo(controller.identity().getPluginInfo(GetPluginInfoRequest.getDefaultInstance()));
             // CSI §1.1: a service the instance does not serve in its mode answers UNIMPLEMENTED.
-            Rpc.fails(Status.Code.UNIMPLEMENTED,
-                    () -> node.controller().controllerGetCapabilities(ControllerGetCapabilitiesRequest.getDefaultInstance()));
+            Rpc.fails(Status.Code.UNIMPLEMENTED, () -> node.controller()
+                    .controllerGetCapabilities(ControllerGetCapabilitiesRequest.getDefaultInstance()));
         }
     }
 
@@ -99,35 +111,30 @@ class IdentityIT {
 
     @Test
     void probeWhileTheVolumesDirectoryIsGoneIsFailedPreconditionUntilItIsBack() throws Exception {
-        try (LocalDriver driver = LocalDriver.in(dir.resolve("vanishing")).start()) {
-            Path volumes = driver.root().resolve("volumes");
-            Path aside = driver.root().resolve("volumes.aside");
-            Files.move(volumes, aside);
-
-            Rpc.fails(Status.Code.FAILED_PRECONDITION, () -> driver.identity().probe(ProbeRequest.getDefaultInstance()),
-                    "missing");
-
+        Path volumes = controller.root().resolve("volumes");
+        Path aside = controller.root().resolve("volumes.aside");
+        Files.move(volumes, aside);
+        try {
+            Rpc.fails(Status.Code.FAILED_PRECONDITION,
+                    () -> controller.identity().probe(ProbeRequest.getDefaultInstance()), "missing");
+        } finally {
             Files.move(aside, volumes);
-            assertThat(driver.identity().probe(ProbeRequest.getDefaultInstance()).getReady().getValue()).isTrue();
         }
+        assertThat(controller.identity().probe(ProbeRequest.getDefaultInstance()).getReady().getValue()).isTrue();
     }
 
     @Test
     void probeWhileTheRootFileSystemIsReadOnlyIsFailedPreconditionUntilItIsWritable() throws Exception {
-        assumeTrue(Tmpfs.usable(), "mounting a tmpfs needs root");
-        try (Tmpfs fs = Tmpfs.mount(dir.resolve("ro-root"), "8m")) {
-            try (LocalDriver driver = LocalDriver.in(dir.resolve("ro")).root(fs.dir()).start()) {
-                // A file system remounted read-only after I/O errors: the plugin cannot work and says so (CSI §2.3).
-                fs.readOnly(true);
-                try {
-                    Rpc.fails(Status.Code.FAILED_PRECONDITION,
-                            () -> driver.identity().probe(ProbeRequest.getDefaultInstance()), "not writable");
-                } finally {
-                    fs.readOnly(false);
-                }
-                assertThat(driver.identity().probe(ProbeRequest.getDefaultInstance()).getReady().getValue()).isTrue();
-            }
+        assumeTrue(fs != null, "mounting a tmpfs needs root");
+        // A file system remounted read-only after I/O errors: the plugin cannot work and says so (CSI §2.3).
+        fs.readOnly(true);
+        try {
+            Rpc.fails(Status.Code.FAILED_PRECONDITION,
+                    () -> controller.identity().probe(ProbeRequest.getDefaultInstance()), "not writable");
+        } finally {
+            fs.readOnly(false);
         }
+        assertThat(controller.identity().probe(ProbeRequest.getDefaultInstance()).getReady().getValue()).isTrue();
     }
 
     private static Set<String> pluginCapabilities(LocalDriver driver) {

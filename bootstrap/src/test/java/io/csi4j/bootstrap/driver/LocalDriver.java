@@ -3,7 +3,9 @@ package io.csi4j.bootstrap.driver;
 import io.csi4j.csi.v1.ControllerGrpc;
 import io.csi4j.csi.v1.IdentityGrpc;
 import io.csi4j.csi.v1.ListSnapshotsRequest;
+import io.csi4j.csi.v1.ListSnapshotsResponse;
 import io.csi4j.csi.v1.ListVolumesRequest;
+import io.csi4j.csi.v1.ListVolumesResponse;
 import io.csi4j.csi.v1.Snapshot;
 import io.csi4j.csi.v1.Topology;
 import io.csi4j.csi.v1.Volume;
@@ -159,13 +161,13 @@ public final class LocalDriver implements AutoCloseable {
     /** Every volume, through ListVolumes without paging. */
     public List<Volume> volumes() {
         return controller().listVolumes(ListVolumesRequest.getDefaultInstance()).getEntriesList().stream()
-                .map(e -> e.getVolume()).toList();
+                .map(ListVolumesResponse.Entry::getVolume).toList();
     }
 
     /** Every snapshot, through ListSnapshots without paging or filters. */
     public List<Snapshot> snapshots() {
         return controller().listSnapshots(ListSnapshotsRequest.getDefaultInstance()).getEntriesList().stream()
-                .map(e -> e.getSnapshot()).toList();
+                .map(ListSnapshotsResponse.Entry::getSnapshot).toList();
     }
 
     /** What the driver can be seen to hold: the files under the root and the ids it lists. */

@@ -3,6 +3,7 @@ package io.csi4j.bootstrap.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
@@ -14,6 +15,10 @@ public final class Rpc {
     public interface Call {
         Object run();
     }
+
+    /** The trailer grpc-java carries status details in. */
+    private static final Metadata.Key<byte[]> DETAILS =
+            Metadata.Key.of("grpc-status-details-bin", Metadata.BINARY_BYTE_MARSHALLER);
 
     private Rpc() {}
 
@@ -43,10 +48,7 @@ public final class Rpc {
         } catch (StatusRuntimeException e) {
             status = e.getStatus();
             // CSI §1.9: status.details is empty; grpc-java carries details in this trailer.
-            assertThat(e.getTrailers() == null ? null
-                    : e.getTrailers().get(io.grpc.Metadata.Key.of("grpc-status-details-bin",
-                            io.grpc.Metadata.BINARY_BYTE_MARSHALLER)))
-                    .as("status details").isNull();
+            assertThat(e.getTrailers() == null ? null : e.getTrailers().get(DETAILS)).as("status details").isNull();
         }
         assertThat(status.getCode()).as("code of %s", status).isEqualTo(code);
         assertThat(status.getDescription()).as("message").isNotBlank();

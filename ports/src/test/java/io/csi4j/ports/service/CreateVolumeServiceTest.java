@@ -78,8 +78,8 @@ class CreateVolumeServiceTest {
         var over = new CreateVolumeService(new Backends(List.of(forgetful), Optional.empty()), inFlight);
         Volume v = over.createVolume(create("pvc-1", CapacityRange.of(10 * MIB, 0).get(), Map.of())).get();
 
-        assertThat(over.createVolume(create("pvc-1", CapacityRange.of(10 * MIB, 0).get(), Map.of("tier", "fast"))).get())
-                .isEqualTo(v);
+        var withParameters = create("pvc-1", CapacityRange.of(10 * MIB, 0).get(), Map.of("tier", "fast"));
+        assertThat(over.createVolume(withParameters).get()).isEqualTo(v);
     }
 
     @Test
