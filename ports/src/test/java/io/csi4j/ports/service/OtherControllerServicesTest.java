@@ -160,6 +160,22 @@ class OtherControllerServicesTest {
     }
 
     @Test
+    void expansionWithACapabilityTheVolumeCannotServeIsInvalidAndGrowsNothing() {
+        var expand = new ExpandVolumeService(backends, inFlight);
+        Volume v = create.createVolume(create("pvc-1", CapacityRange.of(MIB, 0).get(), Map.of("blockless", "true")))
+                .get();
+
+        var refused = expand.expandVolume(v.id().value(), CapacityRange.of(8 * MIB, 0).get(),
+                Optional.of(Requests.BLOCK), Secrets.NONE);
+
+        assertThat(refused.getLeft()).isInstanceOf(Failure.InvalidArgument.class);
+        assertThat(refused.getLeft().message()).startsWith("volume_capability");
+        assertThat(a.get(v.id()).get().capacityBytes()).isEqualTo(MIB);
+        assertThat(expand.expandVolume(v.id().value(), CapacityRange.of(8 * MIB, 0).get(), Optional.of(Requests.RWO),
+                Secrets.NONE).get().capacityBytes()).isEqualTo(8 * MIB);
+    }
+
+    @Test
     void snapshotsAreIdempotentByNameAndFilterable() {
         var createSnap = new CreateSnapshotService(backends, inFlight);
         var list = new ListSnapshotsService(backends);
