@@ -6,6 +6,7 @@ import static io.csi4j.bootstrap.driver.ControllerRequests.directory;
 import static io.csi4j.bootstrap.driver.ControllerRequests.fromSnapshot;
 import static io.csi4j.bootstrap.driver.ControllerRequests.fromVolume;
 import static io.csi4j.bootstrap.driver.ControllerRequests.image;
+import static io.csi4j.bootstrap.driver.ControllerRequests.mount;
 import static io.csi4j.bootstrap.driver.ControllerRequests.range;
 import static io.csi4j.bootstrap.driver.ControllerRequests.snapshot;
 import static io.csi4j.bootstrap.driver.LocalDriver.MIB;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.csi4j.csi.v1.CreateVolumeRequest;
 import io.csi4j.csi.v1.Snapshot;
 import io.csi4j.csi.v1.Volume;
+import io.csi4j.csi.v1.VolumeCapability.AccessMode.Mode;
 import io.grpc.Status;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -172,6 +174,9 @@ class ControllerContentSourceIT {
                 .setVolumeContentSource(fromSnapshot(dirSnapshot.getSnapshotId()))), "directory");
         Rpc.fails(Status.Code.INVALID_ARGUMENT, () -> create(directory("dir-from-image")
                 .putParameters("kind", "directory").setVolumeContentSource(fromVolume(imageSource.getVolumeId()))));
+        Rpc.fails(Status.Code.INVALID_ARGUMENT, () -> create(CreateVolumeRequest.newBuilder().setName("xfs-from-ext4")
+                .addVolumeCapabilities(mount("xfs", Mode.SINGLE_NODE_WRITER))
+                .setVolumeContentSource(fromSnapshot(imageSnapshot.getSnapshotId()))), "xfs");
 
         assertThat(driver.state()).isEqualTo(before);
     }

@@ -66,6 +66,8 @@ class ControllerCreateVolumeIT {
     @Test
     void withoutARangeTheVolumeGetsTheDefaultSizeAndALimitClipsIt() {
         assertThat(create(directory("default-size")).getCapacityBytes()).isEqualTo(4 * MIB);
+        // CSI §3.2.2: a range naming neither bound is tolerated by CreateVolume as "no preference".
+        assertThat(create(directory("zero-range").setCapacityRange(range(0, 0))).getCapacityBytes()).isEqualTo(4 * MIB);
         assertThat(create(directory("limit-only-small").setCapacityRange(range(0, 2 * MIB))).getCapacityBytes())
                 .isEqualTo(2 * MIB);
         assertThat(create(directory("limit-only-large").setCapacityRange(range(0, 10 * MIB))).getCapacityBytes())
@@ -179,8 +181,11 @@ class ControllerCreateVolumeIT {
         Volume first = create(request);
 
         assertThat(create(request)).isEqualTo(first);
-        // A range that admits the existing size is still the same request (CSI §3.2.1: "compatible").
+        // A range that admits the existing size is still the same request (CSI §3.2.1: "compatible"); so are
+        // other secrets (rotated credentials) and naming the backend that the default already is.
         assertThat(create(request.clone().setCapacityRange(range(2 * MIB, 8 * MIB)))).isEqualTo(first);
+        assertThat(create(request.clone().putSecrets("token", "rotated"))).isEqualTo(first);
+        assertThat(create(request.clone().putParameters("csi4j.io/backend", LocalDriver.BACKEND))).isEqualTo(first);
         assertThat(driver.volumes()).filteredOn(v -> v.getVolumeId().equals(first.getVolumeId())).hasSize(1);
     }
 
@@ -196,6 +201,8 @@ class ControllerCreateVolumeIT {
                 .clearVolumeCapabilities().addVolumeCapabilities(block(Mode.SINGLE_NODE_WRITER))));
         Rpc.fails(Status.Code.ALREADY_EXISTS, () -> create(directory("taken").setCapacityRange(range(4 * MIB, 0))
                 .setAccessibilityRequirements(TopologyRequirement.newBuilder().addRequisite(ELSEWHERE))));
+        Rpc.fails(Status.Code.INVALID_ARGUMENT, () -> create(directory("taken").setCapacityRange(range(4 * MIB, 0))
+                .putParameters("csi4j.io/backend", "not-configured")), "csi4j.io/backend");
 
         assertThat(driver.state()).isEqualTo(before);
     }

@@ -290,6 +290,23 @@ class ControllerVolumeQueriesIT {
         Rpc.fails(Status.Code.NOT_FOUND, () -> expand(UNKNOWN_ID, 8 * MIB, 0));
     }
 
+    @Test
+    void expandingWithACapabilityTheVolumeCannotServeIsInvalidAndChangesNothing() throws Exception {
+        var before = driver.state();
+
+        // CSI §3.15: "capability not supported by the volume" is INVALID_ARGUMENT.
+        Rpc.fails(Status.Code.INVALID_ARGUMENT, () -> driver.controller().controllerExpandVolume(
+                ControllerExpandVolumeRequest.newBuilder().setVolumeId(dirVolume.getVolumeId())
+                        .setCapacityRange(range(16 * MIB, 0)).setVolumeCapability(block(Mode.SINGLE_NODE_WRITER))
+                        .build()), "block");
+        Rpc.fails(Status.Code.INVALID_ARGUMENT, () -> driver.controller().controllerExpandVolume(
+                ControllerExpandVolumeRequest.newBuilder().setVolumeId(imageVolume.getVolumeId())
+                        .setCapacityRange(range(16 * MIB, 0)).setVolumeCapability(mount("xfs", Mode.SINGLE_NODE_WRITER))
+                        .build()), "xfs");
+
+        assertThat(driver.state()).isEqualTo(before);
+    }
+
     private static ValidateVolumeCapabilitiesResponse validate(Volume v, VolumeCapability... capabilities) {
         return driver.controller().validateVolumeCapabilities(ValidateVolumeCapabilitiesRequest.newBuilder()
                 .setVolumeId(v.getVolumeId()).putAllVolumeContext(v.getVolumeContextMap())
