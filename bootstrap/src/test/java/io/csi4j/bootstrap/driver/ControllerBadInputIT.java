@@ -171,7 +171,7 @@ class ControllerBadInputIT {
                         .clearVolumeCapabilities().addVolumeCapabilities(mountWithFlags(List.of("noatime\nsuid")))),
                         invalid, "mount flag"),
                 new Case("CreateVolume with mutable parameters (MODIFY_VOLUME not advertised)", () -> create(
-                        directory("mutable").putMutableParametersV2("iops", "100")), invalid, "iops"),
+                        directory("mutable").putMutableParametersV2("iops", "100")), invalid, "mutable_parameters"),
                 new Case("CreateVolume with an empty content source", () -> create(directory("empty-source")
                         .setVolumeContentSource(VolumeContentSource.getDefaultInstance())), invalid,
                         "volume_content_source"),

@@ -116,6 +116,8 @@ class ControllerVolumeQueriesIT {
         assertThat(response.hasConfirmed()).isTrue();
         assertThat(response.getConfirmed().getVolumeCapabilitiesList())
                 .containsExactly(mount(Mode.MULTI_NODE_MULTI_WRITER), rwo());
+        // The context is not checked against the volume, so it is not confirmed either (CSI §3.6).
+        assertThat(response.getConfirmed().getVolumeContextMap()).isEmpty();
         assertThat(validate(imageVolume, block(Mode.SINGLE_NODE_WRITER), mount("ext4", Mode.SINGLE_NODE_WRITER))
                 .hasConfirmed()).isTrue();
     }
@@ -139,9 +141,18 @@ class ControllerVolumeQueriesIT {
         var other = driver.controller().validateVolumeCapabilities(ValidateVolumeCapabilitiesRequest.newBuilder()
                 .setVolumeId(dirVolume.getVolumeId()).addVolumeCapabilities(rwo()).putParameters("kind", "image")
                 .build());
+        var otherBackend = driver.controller().validateVolumeCapabilities(ValidateVolumeCapabilitiesRequest
+                .newBuilder().setVolumeId(dirVolume.getVolumeId()).addVolumeCapabilities(rwo())
+                .putParameters("kind", "directory").putParameters("csi4j.io/backend", "elsewhere").build());
+        var mutable = driver.controller().validateVolumeCapabilities(ValidateVolumeCapabilitiesRequest.newBuilder()
+                .setVolumeId(dirVolume.getVolumeId()).addVolumeCapabilities(rwo()).putMutableParametersV2("iops", "1")
+                .build());
 
         assertThat(same.hasConfirmed()).isTrue();
+        assertThat(same.getConfirmed().getParametersMap()).containsEntry("kind", "directory");
         assertThat(other.hasConfirmed()).isFalse();
+        assertThat(otherBackend.hasConfirmed()).isFalse();
+        assertThat(mutable.getConfirmed().getMutableParametersV2Map()).as("never checked, never echoed").isEmpty();
     }
 
     @Test
