@@ -81,9 +81,11 @@ class ControllerCreateVolumeIT {
         assertThat(Files.size(dataPath(exact))).as("image file size").isEqualTo(3 * MIB);
 
         var before = driver.state();
-        // 3 MiB + 1 byte cannot be served: the next whole MiB overshoots the limit (CSI §3.2.2).
+        // 3 MiB + 1 byte cannot be served: the next whole MiB overshoots the limit (CSI §3.2.2); nor can any
+        // size below the 1 MiB minimum.
         Rpc.fails(Status.Code.OUT_OF_RANGE,
                 () -> create(image("exact-odd").setCapacityRange(range(3 * MIB + 1, 3 * MIB + 1))));
+        Rpc.fails(Status.Code.OUT_OF_RANGE, () -> create(directory("below-minimum").setCapacityRange(range(0, 1000))));
         assertThat(driver.state()).isEqualTo(before);
     }
 

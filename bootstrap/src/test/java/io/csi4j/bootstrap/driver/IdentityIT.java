@@ -62,7 +62,7 @@ class IdentityIT {
         GetPluginInfoResponse info = controller.identity().getPluginInfo(GetPluginInfoRequest.getDefaultInstance());
 
         assertThat(info.getName()).isEqualTo("csi4j.io").matches(DNS_NAME).hasSizeLessThanOrEqualTo(63);
-        assertThat(info.getVendorVersion()).isNotBlank();
+        assertThat(info.getVendorVersion()).isNotBlank().hasSizeLessThanOrEqualTo(128);
     }
 
     @Test

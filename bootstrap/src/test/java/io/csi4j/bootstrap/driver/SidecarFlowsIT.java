@@ -17,6 +17,8 @@ import io.csi4j.csi.v1.DeleteVolumeRequest;
 import io.csi4j.csi.v1.GetCapacityRequest;
 import io.csi4j.csi.v1.GetCapacityResponse;
 import io.csi4j.csi.v1.ListSnapshotsRequest;
+import io.csi4j.csi.v1.NodeGetInfoRequest;
+import io.csi4j.csi.v1.NodeGetInfoResponse;
 import io.csi4j.csi.v1.Snapshot;
 import io.csi4j.csi.v1.TopologyRequirement;
 import io.csi4j.csi.v1.ValidateVolumeCapabilitiesRequest;
@@ -36,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The call sequences the Kubernetes sidecars really send, against the built driver: the external-provisioner
  * (topology-aware CreateVolume with its extra metadata parameters, GetCapacity per node segment, restore and
  * clone, DeleteVolume with the StorageClass secrets), the external-snapshotter (CreateSnapshot polled until
- * ready, ListSnapshots by id) and the external-resizer.
+ * ready, ListSnapshots by id) and the external-resizer. The driver serves every service from one process
+ * ({@code --mode all}), and its node reports the topology the provisioner then asks for.
  */
 class SidecarFlowsIT {
 
@@ -57,7 +60,8 @@ class SidecarFlowsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        driver = LocalDriver.in(dir).nodeId("worker-1").maxVolumeSize("64Mi").start();
+        // One process serving controller and node, as a single-node cluster deploys it.
+        driver = LocalDriver.in(dir).mode("all").nodeId("worker-1").maxVolumeSize("64Mi").start();
     }
 
     @AfterAll
@@ -111,6 +115,14 @@ class SidecarFlowsIT {
                 .putAllSecrets(SECRETS).build());
         assertThat(driver.volumes()).extracting(Volume::getVolumeId).doesNotContain(v.getVolumeId());
         assertThat(driver.output()).as("secrets never reach the log").doesNotContain(SECRETS.get("backend-token"));
+    }
+
+    @Test
+    void theNodeReportsTheTopologySegmentTheControllerPlacesVolumesIn() {
+        NodeGetInfoResponse info = driver.client().node().nodeGetInfo(NodeGetInfoRequest.getDefaultInstance());
+
+        assertThat(info.getNodeId()).contains("worker-1");
+        assertThat(info.getAccessibleTopology()).isEqualTo(driver.topology());
     }
 
     @Test
