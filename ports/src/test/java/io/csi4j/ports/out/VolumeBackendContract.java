@@ -183,6 +183,17 @@ public abstract class VolumeBackendContract {
     }
 
     @Test
+    void aBackendThatRecordsParametersReportsThemFromEveryLookup() {
+        assumeTrue(backend.recordsParameters(), "backend does not record creation parameters");
+        Volume v = create("contract-recorded");
+
+        assertThat(ok(backend.findByName(new VolumeName("contract-recorded"))).orElseThrow().parameters())
+                .isEqualTo(parameters());
+        assertThat(ok(backend.get(v.id())).parameters()).isEqualTo(parameters());
+        assertThat(all(backend::list, 0)).allSatisfy(x -> assertThat(x.parameters()).isEqualTo(parameters()));
+    }
+
+    @Test
     void createIsIdempotentByName() {
         Volume first = create("contract-twice");
         Volume second = create("contract-twice");

@@ -1,4 +1,4 @@
-package io.csi4j.ports.service.node;
+package io.csi4j.domain.volume;
 
 import io.csi4j.domain.failure.Failure;
 import io.vavr.control.Either;
@@ -9,11 +9,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Mount flags from the CO, checked before they reach mount(8): each must be one plain option, and none may
- * change what is mounted or where (a bind, a move, a loop setup, a helper) — such a flag is InvalidArgument
- * and nothing is mounted. Values are never echoed in messages: mount flags may hold credentials.
+ * The rule for mount flags from the CO (a capability's {@code mount_flags}): each must be one plain option, and
+ * none may change what is mounted or where (a bind, a move, a loop setup, a helper) or lift the node's safety
+ * defaults (suid, dev, exec). A capability with such a flag is one this driver does not support: the controller
+ * refuses to create for it and the node refuses to mount with it. Values are never echoed in messages: mount
+ * flags may hold credentials.
  */
-public final class MountOptions {
+public final class MountFlags {
 
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:@+/=-]*(=\"[^\"\\p{Cntrl}]*\")?");
     private static final Set<String> FORBIDDEN = Set.of("bind", "rbind", "move", "rmove", "remount", "loop", "offset",
@@ -21,9 +23,9 @@ public final class MountOptions {
             "make-slave", "make-private", "make-unbindable", "make-rshared", "make-rslave", "make-rprivate",
             "make-runbindable", "suid", "dev", "exec");
 
-    private MountOptions() {}
+    private MountFlags() {}
 
-    /** Checks every flag; the result is safe to pass as {@code -o} options. */
+    /** Checks every flag; the result (blank flags dropped, others trimmed) is safe to pass as {@code -o} options. */
     public static Either<Failure, List<String>> check(List<String> flags) {
         List<String> out = new ArrayList<>(flags.size());
         for (int i = 0; i < flags.size(); i++) {
