@@ -206,7 +206,10 @@ class CallLoggingTest {
         assertThat(((StatusRuntimeException) e).getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
         // CSI §1.8: the CO retries; the first attempt's work is not abandoned halfway.
         assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(100);
+        // The line is written when the handler completes, after the use case returns: wait for it, boundedly.
+        for (int i = 0; i < 250 && appender.list.isEmpty(); i++) {
+            Thread.sleep(20);
+        }
         assertThat(onlyLine().getFormattedMessage()).contains("rpc=CreateVolume", "code=CANCELLED");
     }
 
