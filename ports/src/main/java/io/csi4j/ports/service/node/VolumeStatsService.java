@@ -26,18 +26,12 @@ public final class VolumeStatsService implements NodeVolumeUseCases.VolumeStats 
 
     @Override
     public Either<Failure, NodeVolumeStats> stats(String volumeId, String volumePath, Optional<String> stagingPath) {
-        return host.paths().confine("volume_path", volumePath).flatMap(path -> host.mountTable().at(path)
-                .flatMap(m -> m.isPresent() ? Either.right(m.get())
-                        : Either.left(Failure.notFound("volume " + volumeId + " is not mounted at " + path)))
-                .flatMap(m -> isBlock(m) ? blockStats(m) : filesystemStats(path, m)));
-    }
-
-    private static boolean isBlock(MountPoint m) {
-        return m.fsType().equals("devtmpfs") && !m.root().equals("/");
+        return host.paths().confine("volume_path", volumePath).flatMap(path -> VolumeAt.find(host, volumeId, path)
+                .flatMap(m -> VolumeAt.isBlock(m) ? blockStats(m) : filesystemStats(path, m)));
     }
 
     private Either<Failure, NodeVolumeStats> blockStats(MountPoint m) {
-        return host.blockDevices().size(Path.of("/dev" + m.root()))
+        return host.blockDevices().size(VolumeAt.device(m))
                 .map(size -> NodeVolumeStats.block(size, VolumeCondition.healthy("block device present")));
     }
 

@@ -181,6 +181,24 @@ class NodeServicesTest {
     }
 
     @Test
+    void aStagedBlockVolumeHasStatsAndGrowsAtItsStagingPath() {
+        Path image = imageVolume(32 * MIB);
+        assertThat(stage.stage(stageOf(new DataPath.LocalImage(image.toString()), BLOCK)).isRight()).isTrue();
+
+        // CSI §4.6 and §4.7: volume_path may be the staging path, where the device sits on a file inside it.
+        var staged = stats.stats("local:v1", STAGING.toString(), Optional.of(STAGING.toString()));
+        assertThat(staged.get().totalBytes()).isEqualTo(32 * MIB);
+        fake.resizeImage(image, 48 * MIB);
+        assertThat(expand.expand("local:v1", STAGING.toString(), Optional.of(STAGING.toString()),
+                CapacityRange.of(48 * MIB, 0).get(), Optional.of(BLOCK)).get()).isEqualTo(48 * MIB);
+        assertThat(stats.stats("local:v1", STAGING.toString(), Optional.empty()).get().totalBytes()).isEqualTo(48 * MIB);
+
+        assertThat(unstage.unstage("local:v1", STAGING.toString()).isRight()).isTrue();
+        assertThat(stats.stats("local:v1", STAGING.toString(), Optional.empty()).getLeft())
+                .isInstanceOf(Failure.NotFound.class);
+    }
+
+    @Test
     void unstageAfterACrashThatLeftOnlyTheLoopDeviceStillDetachesIt() {
         Path image = imageVolume(32 * MIB);
         assertThat(stage.stage(stageOf(new DataPath.LocalImage(image.toString()), RWO)).isRight()).isTrue();
