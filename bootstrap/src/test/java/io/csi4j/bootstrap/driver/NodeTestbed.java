@@ -173,6 +173,19 @@ final class NodeTestbed implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes every mount and loop device under the directory away with the driver still running, so that one
+     * failed test does not leave state the next one trips over; returns what was there.
+     */
+    NodeHostState.Snapshot reset() {
+        NodeHostState.Snapshot left = state();
+        List<String> problems = cleanUp();
+        if (!problems.isEmpty()) {
+            throw new AssertionError("cannot clean up " + dir + ": " + problems);
+        }
+        return left;
+    }
+
     /** Unmounts everything under the directory (deepest last-mounted first), then detaches its loop devices. */
     private List<String> cleanUp() {
         List<String> problems = new ArrayList<>();

@@ -246,6 +246,10 @@ class NodeServicesTest {
         var hostile = new VolumeCapability(new AccessType.Mount("ext4", List.of("bind"), ""), AccessMode.SINGLE_NODE_WRITER);
         assertThat(stage.stage(stageOf(new DataPath.LocalImage(imageVolume(32 * MIB).toString()), hostile)).getLeft())
                 .isInstanceOf(Failure.InvalidArgument.class);
+        assertThat(fake.loopDevices().list().get()).as("refused before the image is attached").isEmpty();
+        var hostileOnDirectory = new VolumeCapability(new AccessType.Mount("", List.of("x-mount.mkdir"), ""),
+                AccessMode.SINGLE_NODE_WRITER);
+        assertThat(stage.stage(stageOf(dir, hostileOnDirectory)).getLeft()).isInstanceOf(Failure.InvalidArgument.class);
         assertThat(publish.publish(publishOf(Path.of("/tmp/target"), RWO, false)).getLeft())
                 .isInstanceOf(Failure.InvalidArgument.class);
         assertThat(unpublish.unpublish("local:v1", "/proc").getLeft()).isInstanceOf(Failure.InvalidArgument.class);
@@ -274,6 +278,22 @@ class NodeServicesTest {
         var cmd = new NodeStageCommand("local:v9", KUBELET.resolve("plugins/other").toString(), badGroup,
                 new DataPath.LocalDirectory(directoryVolume().toString()), Parameters.EMPTY, Parameters.EMPTY, Secrets.NONE);
         assertThat(stage.stage(cmd).getLeft()).isInstanceOf(Failure.InvalidArgument.class);
+        assertThat(ourMounts()).as("refused before the directory is bound").isEqualTo(1);
+    }
+
+    @Test
+    void aStageRefusedAfterTheAttachLeavesNeitherLoopDeviceNorRecord() {
+        Path image = imageVolume(64 * MIB);
+        DataPath path = new DataPath.LocalImage(image.toString());
+        assertThat(stage.stage(stageOf(path, RWO)).isRight()).isTrue();
+        assertThat(unstage.unstage("local:v1", STAGING.toString()).isRight()).isTrue();
+
+        // ext4 now; asking for xfs is found out only after the image is attached and probed.
+        var refused = stage.stage(stageOf(path, VolumeCapability.mount("xfs", AccessMode.SINGLE_NODE_WRITER)));
+        assertThat(refused.getLeft()).isInstanceOf(Failure.FailedPrecondition.class);
+        assertThat(fake.loopDevices().list().get()).isEmpty();
+        assertThat(fake.exists(STAGING.resolve(".csi4j-stage"))).isFalse();
+        assertThat(ourMounts()).isZero();
     }
 
     @Test
