@@ -46,11 +46,21 @@ public final class VolumeStatsService implements NodeVolumeUseCases.VolumeStats 
             return Either.left(usage.getLeft());
         }
         Usage u = usage.get();
-        VolumeCondition condition = m.superOptions().contains("ro") && !m.options().contains("ro")
+        VolumeCondition condition = wentReadOnly(m)
                 ? VolumeCondition.abnormal("the filesystem went read-only (errors?) while mounted read-write")
                 : VolumeCondition.healthy("mounted " + (m.isReadOnly() ? "read-only" : "read-write"));
         return Either.right(new NodeVolumeStats(u.totalBytes(), OptionalLong.of(u.usedBytes()),
                 OptionalLong.of(u.availableBytes()), OptionalLong.of(u.totalInodes()), OptionalLong.of(u.usedInodes()),
                 OptionalLong.of(u.freeInodes()), condition));
+    }
+
+    /**
+     * The filesystem turned read-only under a read-write mount: its superblock says {@code ro} (a remount, or an
+     * error on older kernels) or {@code emergency_ro} (ext4 after an error on newer kernels, which leave the ro flag
+     * alone and report this option instead).
+     */
+    private static boolean wentReadOnly(MountPoint m) {
+        boolean readOnlyNow = m.superOptions().contains("ro") || m.superOptions().contains("emergency_ro");
+        return readOnlyNow && !m.options().contains("ro");
     }
 }

@@ -199,6 +199,42 @@ class NodeServicesTest {
     }
 
     @Test
+    void aFilesystemThatTurnedReadOnlyUnderAWritableMountIsAbnormal() {
+        Path image = imageVolume(64 * MIB);
+        assertThat(stage.stage(stageOf(new DataPath.LocalImage(image.toString()), RWO)).isRight()).isTrue();
+        assertThat(publish.publish(publishOf(TARGET, RWO, false)).isRight()).isTrue();
+
+        // A remount (or an ext4 error on older kernels) sets ro; ext4 errors on newer kernels show emergency_ro.
+        for (List<String> superOptions : List.of(List.of("ro"), List.of("rw", "errors=remount-ro", "emergency_ro"))) {
+            var failed = new VolumeStatsService(withSuperOptions(superOptions));
+            var condition = failed.stats("local:v1", TARGET.toString(), Optional.empty()).get().condition();
+            assertThat(condition.abnormal()).as(superOptions.toString()).isTrue();
+        }
+        var healthy = new VolumeStatsService(withSuperOptions(List.of("rw", "errors=remount-ro")));
+        assertThat(healthy.stats("local:v1", TARGET.toString(), Optional.empty()).get().condition().abnormal()).isFalse();
+    }
+
+    /** The fake host, its mount table showing {@code superOptions} for every mount of the kubelet directory. */
+    private NodeHost withSuperOptions(List<String> superOptions) {
+        var real = fake.mountTable();
+        var table = new io.csi4j.ports.out.host.MountTable() {
+            @Override
+            public io.vavr.control.Either<Failure, List<MountPoint>> mounts() {
+                return real.mounts().map(all -> all.stream().map(m -> m.target().startsWith(KUBELET) ? new MountPoint(
+                        m.id(), m.parentId(), m.device(), m.root(), m.target(), m.options(), m.propagation(), m.fsType(),
+                        m.source(), superOptions) : m).toList());
+            }
+
+            @Override
+            public io.vavr.control.Either<Failure, Optional<MountPoint>> at(Path target) {
+                return mounts().map(all -> MountIdentity.at(all, target));
+            }
+        };
+        return new NodeHost(table, fake.mounter(), fake.loopDevices(), fake.filesystems(), fake.blockDevices(),
+                fake.stats(), fake.paths());
+    }
+
+    @Test
     void unstageAfterACrashThatLeftOnlyTheLoopDeviceStillDetachesIt() {
         Path image = imageVolume(32 * MIB);
         assertThat(stage.stage(stageOf(new DataPath.LocalImage(image.toString()), RWO)).isRight()).isTrue();
