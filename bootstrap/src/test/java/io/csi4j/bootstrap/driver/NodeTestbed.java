@@ -87,6 +87,11 @@ final class NodeTestbed implements AutoCloseable {
         driver.kill();
     }
 
+    /** SIGKILL to the driver and every tool it is running, as when the plugin's container is killed. */
+    void killWithChildren() throws InterruptedException, IOException {
+        driver.killWithDescendants();
+    }
+
     /** Starts the driver again with the same arguments and a new client (the old channel saw the socket die). */
     void relaunch() throws IOException, InterruptedException {
         csi.close();
