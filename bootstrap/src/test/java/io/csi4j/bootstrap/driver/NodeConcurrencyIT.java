@@ -7,17 +7,13 @@ import io.csi4j.csi.v1.NodeGrpc;
 import io.csi4j.csi.v1.Volume;
 import io.csi4j.csi.v1.VolumeCapability;
 import io.grpc.Status;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,24 +22,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * answered ABORTED while the first works, and never mount anything twice; calls for different volumes run side by
  * side.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NodeConcurrencyIT {
+class NodeConcurrencyIT extends NodeDriverBase {
 
     private static final int CALLS = 8;
-
-    private NodeTestbed bed;
-
-    @BeforeAll
-    void startDriver() throws IOException {
-        bed = NodeTestbed.start();
-    }
-
-    @AfterAll
-    void stopDriver() throws Exception {
-        if (bed != null) {
-            bed.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(NodeVolumeKind.class)
@@ -63,7 +44,8 @@ class NodeConcurrencyIT {
         // The CO retries what was ABORTED: it finds the work done.
         bed.ok(() -> bed.csi().node().nodeStageVolume(NodeRequests.stage(v, staging, cap)));
 
-        assertOneWorkedOthersAborted(burst(node -> node.nodePublishVolume(NodeRequests.publish(v, staging, target, cap, false))));
+        assertOneWorkedOthersAborted(burst(node -> node.nodePublishVolume(
+                NodeRequests.publish(v, staging, target, cap, false))));
         assertThat(NodeHostState.mountsAt(target)).hasSize(1);
         bed.ok(() -> bed.csi().node().nodePublishVolume(NodeRequests.publish(v, staging, target, cap, false)));
 
@@ -81,7 +63,8 @@ class NodeConcurrencyIT {
         List<Path> stagings = new ArrayList<>();
         VolumeCapability cap = NodeVolumeKind.EXT4.capability();
         for (int i = 0; i < 4; i++) {
-            volumes.add(bed.createVolume("pv-side-" + i, NodeVolumeKind.EXT4.parameters(), cap, NodeVolumeKind.EXT4.bytes()));
+            volumes.add(bed.createVolume("pv-side-" + i, NodeVolumeKind.EXT4.parameters(), cap,
+                    NodeVolumeKind.EXT4.bytes()));
             stagings.add(bed.stagingDir("pv-side-" + i));
         }
         List<ListenableFuture<?>> calls = new ArrayList<>();

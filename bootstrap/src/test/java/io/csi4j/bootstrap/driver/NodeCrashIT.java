@@ -3,6 +3,7 @@ package io.csi4j.bootstrap.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import io.csi4j.csi.v1.NodeGrpc;
 import io.csi4j.csi.v1.Volume;
 import io.csi4j.csi.v1.VolumeCapability;
 import java.io.IOException;
@@ -16,11 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,33 +30,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The retry must end OK with exactly one mount and one loop device, and the inverse call must leave the mount table
  * and the loop devices as they were.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NodeCrashIT {
+class NodeCrashIT extends NodeDriverBase {
 
     private static final long POLL_NANOS = 100_000;
     private static final long WAIT_MILLIS = 20_000;
 
-    private NodeTestbed bed;
     private int volumes;
-
-    @BeforeAll
-    void startDriver() throws IOException {
-        bed = NodeTestbed.start();
-    }
-
-    @AfterAll
-    void stopDriver() throws Exception {
-        if (bed != null) {
-            bed.close();
-        }
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        var left = bed.reset();
-        assertThat(left.mounts()).as("mounts left").isEmpty();
-        assertThat(left.loops()).as("loop devices left").isEmpty();
-    }
 
     /**
      * A moment to kill the driver at, during one call on one volume, and how: with the tools it runs (the host
@@ -126,7 +102,8 @@ class NodeCrashIT {
             bed.ok(() -> bed.csi().node().nodeStageVolume(NodeRequests.stage(v, staging, cap)));
             Files.writeString(staging.resolve("data"), "staged before the crash");
 
-            killDuring(points.get(i), v, node -> node.nodePublishVolume(NodeRequests.publish(v, staging, target, cap, false)));
+            killDuring(points.get(i), v,
+                    node -> node.nodePublishVolume(NodeRequests.publish(v, staging, target, cap, false)));
             bed.relaunch();
 
             bed.ok(() -> bed.csi().node().nodePublishVolume(NodeRequests.publish(v, staging, target, cap, false)));
@@ -239,7 +216,8 @@ class NodeCrashIT {
     }
 
     /** Sends the call, waits until the point is reached (or the call ended), then kills the driver. */
-    private void killDuring(KillPoint point, Volume v, Function<io.csi4j.csi.v1.NodeGrpc.NodeFutureStub, ListenableFuture<?>> call) throws Exception {
+    private void killDuring(KillPoint point, Volume v, Function<NodeGrpc.NodeFutureStub, ListenableFuture<?>> call)
+            throws Exception {
         BooleanSupplier reached = point.reached().apply(v);
         ListenableFuture<?> pending = call.apply(bed.csi().nodeAsync().withDeadlineAfter(30, TimeUnit.SECONDS));
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);

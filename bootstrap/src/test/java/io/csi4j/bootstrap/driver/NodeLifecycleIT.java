@@ -18,11 +18,11 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,28 +32,16 @@ import org.junit.jupiter.params.provider.EnumSource;
  * third), NodeGetVolumeStats at the staging and target paths, ControllerExpandVolume + NodeExpandVolume with data
  * written before and read after, NodeUnpublishVolume, NodeUnstageVolume — and nothing left afterwards.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NodeLifecycleIT {
+class NodeLifecycleIT extends NodeDriverBase {
 
-    private NodeTestbed bed;
-
-    @BeforeAll
-    void startDriver() throws IOException {
-        bed = NodeTestbed.start();
-    }
-
-    @AfterAll
-    void stopDriver() throws Exception {
-        if (bed != null) {
-            bed.close();
-        }
-    }
+    private final Map<String, Volume> volumes = new HashMap<>();
 
     @Test
     void nodeInfoAndCapabilitiesAreStableAndComplete() throws Exception {
         var info = bed.ok(() -> bed.csi().node().nodeGetInfo(NodeGetInfoRequest.getDefaultInstance()));
         assertThat(info.getNodeId()).isEqualTo(NodeTestbed.NODE_ID);
-        assertThat(info.getAccessibleTopology().getSegmentsMap()).containsEntry("topology.csi4j.io/node", NodeTestbed.NODE_ID);
+        assertThat(info.getAccessibleTopology().getSegmentsMap())
+                .containsEntry("topology.csi4j.io/node", NodeTestbed.NODE_ID);
         assertThat(bed.csi().node().nodeGetInfo(NodeGetInfoRequest.getDefaultInstance())).isEqualTo(info);
 
         var types = bed.ok(() -> bed.csi().node().nodeGetCapabilities(NodeGetCapabilitiesRequest.getDefaultInstance()))
@@ -87,7 +75,8 @@ class NodeLifecycleIT {
         assertThat(NodeHostState.loopsUnder(bed.localRoot())).hasSize(kind.image() ? 1 : 0);
         if (kind.image() && !kind.block()) {
             assertThat(staged.get(0).fsType()).isEqualTo(kind.fsType());
-            assertThat(staged.get(0).source()).isEqualTo(NodeHostState.loopsUnder(bed.localRoot()).get(0).device().toString());
+            assertThat(staged.get(0).source())
+                    .isEqualTo(NodeHostState.loopsUnder(bed.localRoot()).get(0).device().toString());
         }
 
         bed.ok(() -> bed.csi().node().nodePublishVolume(NodeRequests.publish(v, staging, t1, cap, false)));
@@ -123,7 +112,8 @@ class NodeLifecycleIT {
         try (var left = Files.list(staging)) {
             assertThat(left).as("nothing of ours left in the staging directory").isEmpty();
         }
-        bed.ok(() -> bed.csi().controller().deleteVolume(DeleteVolumeRequest.newBuilder().setVolumeId(v.getVolumeId()).build()));
+        bed.ok(() -> bed.csi().controller().deleteVolume(
+                DeleteVolumeRequest.newBuilder().setVolumeId(v.getVolumeId()).build()));
     }
 
     /**
@@ -161,8 +151,6 @@ class NodeLifecycleIT {
         assertThat(bed.state()).isEqualTo(before);
     }
 
-    private final java.util.Map<String, Volume> volumes = new java.util.HashMap<>();
-
     private Path publishedWithGroup(NodeVolumeKind kind, String pv, String group) throws IOException {
         VolumeCapability cap = NodeRequests.mount(kind.fsType(), VolumeCapability.AccessMode.Mode.SINGLE_NODE_WRITER,
                 List.of(), group);
@@ -177,7 +165,7 @@ class NodeLifecycleIT {
 
     /** A command run by uid 40001, whose primary group is 40002 and whose only other group is 40000. */
     private static List<String> asGroupMember(String... command) {
-        var argv = new java.util.ArrayList<>(List.of("setpriv", "--reuid=40001", "--regid=40002", "--groups=40000", "--"));
+        var argv = new ArrayList<>(List.of("setpriv", "--reuid=40001", "--regid=40002", "--groups=40000", "--"));
         argv.addAll(List.of(command));
         return argv;
     }
@@ -198,7 +186,8 @@ class NodeLifecycleIT {
     private void assertStats(NodeVolumeKind kind, Volume v, Path path, Path staging, long capacity) {
         NodeGetVolumeStatsResponse stats = bed.ok(() -> bed.csi().node().nodeGetVolumeStats(
                 NodeRequests.stats(v, path, staging)));
-        var bytes = stats.getUsageList().stream().filter(u -> u.getUnit() == VolumeUsage.Unit.BYTES).findFirst().orElseThrow();
+        var bytes = stats.getUsageList().stream().filter(u -> u.getUnit() == VolumeUsage.Unit.BYTES).findFirst()
+                .orElseThrow();
         assertThat(stats.getVolumeCondition().getAbnormal()).as(stats.getVolumeCondition().getMessage()).isFalse();
         assertThat(stats.getVolumeCondition().getMessage()).isNotEmpty();
         if (kind.block()) {

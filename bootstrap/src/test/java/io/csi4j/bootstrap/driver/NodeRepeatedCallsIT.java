@@ -8,12 +8,8 @@ import io.csi4j.csi.v1.VolumeCapability;
 import io.csi4j.csi.v1.VolumeCapability.AccessMode.Mode;
 import io.csi4j.csi.v1.VolumeUsage;
 import io.grpc.Status;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,22 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * CSI §1.2 on real mounts: every node RPC sent twice gives the same answer and one mount, as when kubelet retries
  * after a timeout; the same path asked for with other arguments is ALREADY_EXISTS and changes nothing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NodeRepeatedCallsIT {
-
-    private NodeTestbed bed;
-
-    @BeforeAll
-    void startDriver() throws IOException {
-        bed = NodeTestbed.start();
-    }
-
-    @AfterAll
-    void stopDriver() throws Exception {
-        if (bed != null) {
-            bed.close();
-        }
-    }
+class NodeRepeatedCallsIT extends NodeDriverBase {
 
     @ParameterizedTest
     @EnumSource(NodeVolumeKind.class)

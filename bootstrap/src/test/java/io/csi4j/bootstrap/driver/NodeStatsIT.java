@@ -11,11 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * NodeGetVolumeStats (CSI §4.6) beyond the numbers the lifecycle test checks: NOT_FOUND where the volume is not,
@@ -24,27 +20,7 @@ import org.junit.jupiter.api.TestInstance;
  * through an administrator's {@code mount -o remount,ro} of the staging mount (xfs), which makes the superblock
  * read-only while the publication's bind stays read-write.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NodeStatsIT {
-
-    private NodeTestbed bed;
-
-    @BeforeAll
-    void startDriver() throws IOException {
-        bed = NodeTestbed.start();
-    }
-
-    @AfterAll
-    void stopDriver() throws Exception {
-        if (bed != null) {
-            bed.close();
-        }
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        assertThat(bed.reset().mounts()).as("the test unstaged what it staged").isEmpty();
-    }
+class NodeStatsIT extends NodeDriverBase {
 
     @Test
     void pathsWhereTheVolumeIsNotAreNotFound() throws IOException {
@@ -52,7 +28,8 @@ class NodeStatsIT {
         Volume v = bed.createVolume("pv-stats-nf", NodeVolumeKind.EXT4.parameters(), cap, NodeVolumeKind.EXT4.bytes());
         Path staging = bed.stagingDir("pv-stats-nf");
         Path target = bed.target("pv-stats-nf", "pod-1");
-        Path emptyDir = Files.createDirectories(bed.kubelet().resolve("pods/pod-2/volumes/kubernetes.io~csi/pv-stats-nf/mount"));
+        Path emptyDir = Files.createDirectories(
+                bed.kubelet().resolve("pods/pod-2/volumes/kubernetes.io~csi/pv-stats-nf/mount"));
 
         expectNotFound(v, staging, staging);
         bed.ok(() -> bed.csi().node().nodeStageVolume(NodeRequests.stage(v, staging, cap)));

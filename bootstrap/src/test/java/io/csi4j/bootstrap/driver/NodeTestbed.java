@@ -161,20 +161,30 @@ final class NodeTestbed implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         NodeHostState.Snapshot left = state();
+        uninterrupted(csi::close);
+        uninterrupted(driver::close);
+        List<String> problems = cleanUp();
+        if (problems.isEmpty()) {
+            deleteTree(dir);
+        }
+        if (!left.mounts().isEmpty() || !left.loops().isEmpty() || !problems.isEmpty()) {
+            throw new AssertionError("the test left state behind in " + dir + ": " + left
+                    + (problems.isEmpty() ? "" : "; cleaning up failed: " + problems));
+        }
+    }
+
+    private interface Stop {
+        void run() throws InterruptedException;
+    }
+
+    /** Runs a stop step; an interrupt is kept for the caller, and the next steps still run. */
+    private static void uninterrupted(Stop step) {
         try {
-            csi.close();
-        } finally {
-            driver.close();
-            List<String> problems = cleanUp();
-            if (problems.isEmpty()) {
-                deleteTree(dir);
-            }
-            if (!left.mounts().isEmpty() || !left.loops().isEmpty() || !problems.isEmpty()) {
-                throw new AssertionError("the test left state behind in " + dir + ": " + left
-                        + (problems.isEmpty() ? "" : "; cleaning up failed: " + problems));
-            }
+            step.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
