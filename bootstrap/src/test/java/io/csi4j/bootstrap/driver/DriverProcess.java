@@ -71,7 +71,22 @@ public final class DriverProcess implements AutoCloseable {
         pb.environment().keySet().removeIf(k -> k.startsWith("CSI"));
         pb.environment().putAll(environment);
         process = pb.start();
-        awaitReady();
+        try {
+            awaitReady();
+        } catch (IOException notReady) {
+            // A driver that never became ready is not left running behind the failed test.
+            process.destroyForcibly();
+            waitQuietly(process);
+            throw notReady;
+        }
+    }
+
+    private static void waitQuietly(Process p) {
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitReady() throws IOException {

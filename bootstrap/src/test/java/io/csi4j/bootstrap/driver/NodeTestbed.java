@@ -51,15 +51,21 @@ final class NodeTestbed implements AutoCloseable {
         assumeTrue(isRoot(), "the node driver tests mount filesystems and attach loop devices: they need root "
                 + "(CI runs them as root); skipped for uid " + uid());
         Path dir = Files.createTempDirectory("csi4j-node-it-");
-        // Readable for other users: the mount-group test writes through the volume as an unprivileged user.
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path run = Files.createDirectories(dir.resolve("run"));
-        Files.createDirectories(dir.resolve("kubelet"));
-        Path config = run.resolve("csi4j.yaml");
-        Files.writeString(config, "kubeletDir: " + dir.resolve("kubelet") + "\n");
-        DriverProcess driver = DriverProcess.start(run, Map.of(), "--config", config.toString(), "--mode", "all",
-                "--local-root", dir.resolve("local").toString(), "--node-id", NODE_ID);
-        return new NodeTestbed(dir, driver);
+        try {
+            // Readable for other users: the mount-group test writes through the volume as an unprivileged user.
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path run = Files.createDirectories(dir.resolve("run"));
+            Files.createDirectories(dir.resolve("kubelet"));
+            Path config = run.resolve("csi4j.yaml");
+            Files.writeString(config, "kubeletDir: " + dir.resolve("kubelet") + "\n");
+            DriverProcess driver = DriverProcess.start(run, Map.of(), "--config", config.toString(), "--mode", "all",
+                    "--local-root", dir.resolve("local").toString(), "--node-id", NODE_ID);
+            return new NodeTestbed(dir, driver);
+        } catch (IOException | RuntimeException e) {
+            // Nothing can be mounted yet: the driver never served a call.
+            deleteTree(dir);
+            throw e;
+        }
     }
 
     CsiClient csi() {
