@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * CSI NodeStageVolume (§4.2): hands the request to the stager for its data path, after confining the staging
- * path to the allowed roots and checking the mount flags and group. A concurrent call for the same volume is OperationPending.
+ * path to the allowed roots and checking the mount flags and group. A concurrent call for the same volume is
+ * OperationPending.
  */
 public final class StageVolumeService implements NodeVolumeUseCases.StageVolume {
 
