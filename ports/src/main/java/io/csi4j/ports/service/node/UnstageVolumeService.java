@@ -3,7 +3,6 @@ package io.csi4j.ports.service.node;
 import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
 import io.csi4j.ports.in.NodeVolumeUseCases;
-import io.csi4j.ports.out.host.MountPoint;
 import io.csi4j.ports.service.InFlight;
 import io.vavr.control.Either;
 import java.nio.file.Path;
@@ -50,13 +49,9 @@ public final class UnstageVolumeService implements NodeVolumeUseCases.UnstageVol
             if (device.isEmpty()) {
                 return Either.right(Done.DONE);
             }
-            return host.mountTable().mounts().flatMap(table -> {
-                boolean inUse = table.stream().map(MountPoint::source).anyMatch(device.get().toString()::equals)
-                        || table.stream().anyMatch(m -> m.fsType().equals("devtmpfs")
-                                && ("/dev" + m.root()).equals(device.get().toString()));
-                return inUse ? Either.left(Failure.precondition(device.get() + " of this volume is still mounted elsewhere"))
-                        : host.loops().detach(device.get());
-            });
+            return host.mountTable().mounts().flatMap(table -> DeviceUse.inUse(table, device.get())
+                    ? Either.left(Failure.precondition(device.get() + " of this volume is still mounted elsewhere"))
+                    : host.loops().detach(device.get()));
         });
     }
 }
