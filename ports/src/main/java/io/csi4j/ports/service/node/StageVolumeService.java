@@ -3,6 +3,7 @@ package io.csi4j.ports.service.node;
 import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
 import io.csi4j.domain.volume.AccessType;
+import io.csi4j.domain.volume.MountFlags;
 import io.csi4j.domain.volume.VolumeCapability;
 import io.csi4j.ports.in.NodeStageCommand;
 import io.csi4j.ports.in.NodeVolumeUseCases;
@@ -45,7 +46,7 @@ public final class StageVolumeService implements NodeVolumeUseCases.StageVolume 
      * set up would stay), for every kind of data path, also those that take no flags.
      */
     private static Either<Failure, Done> checkCapability(VolumeCapability capability) {
-        return MountOptions.check(capability.accessType() instanceof AccessType.Mount m ? m.mountFlags() : List.of())
+        return MountFlags.check(capability.accessType() instanceof AccessType.Mount m ? m.mountFlags() : List.of())
                 .flatMap(flags -> Groups.gid(capability)).map(gid -> Done.DONE);
     }
 }
