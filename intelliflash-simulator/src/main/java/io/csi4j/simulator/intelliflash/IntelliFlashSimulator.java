@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class IntelliFlashSimulator implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IntelliFlashSimulator.class);
+    /** Made on first use, so that {@link #main} can choose the logging configuration first. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(IntelliFlashSimulator.class);
+    }
 
     private final SimulatorConfig config;
     private final HttpsServer server;
@@ -82,7 +85,7 @@ public final class IntelliFlashSimulator implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         IntelliFlashSimulator sim = new IntelliFlashSimulator(config, server, executor, cert, model, faults, json);
-        LOG.info("IntelliFlash simulator listening on {} (data in {})", sim.restIp(), config.dataRoot());
+        Log.LOG.info("IntelliFlash simulator listening on {} (data in {})", sim.restIp(), config.dataRoot());
         return sim;
     }
 
@@ -143,15 +146,18 @@ public final class IntelliFlashSimulator implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "simulator-logback.xml");
+        }
         CommandLine cli = CommandLine.parse(args);
         if (cli.help()) {
-            LOG.info(CommandLine.USAGE);
+            Log.LOG.info(CommandLine.USAGE);
             return;
         }
         IntelliFlashSimulator sim = start(cli.config());
         if (cli.certFile() != null) {
             sim.writeCertificate(cli.certFile());
-            LOG.info("certificate written to {}", cli.certFile());
+            Log.LOG.info("certificate written to {}", cli.certFile());
         }
         sim.faults().latency(cli.latency());
         CountDownLatch stop = new CountDownLatch(1);
