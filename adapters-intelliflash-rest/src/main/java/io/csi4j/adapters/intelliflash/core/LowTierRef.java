@@ -23,11 +23,23 @@ public record LowTierRef(String configName, String parentMountPoint, String fold
         int slash = rest.lastIndexOf('/');
         String folder = rest.substring(slash + 1);
         String parent = rest.substring(0, slash);
-        if (parent.isEmpty() || !ArrayNames.valid(folder) || folder.equals("..") || folder.equals(".")
-                || parent.contains("/../") || parent.endsWith("/..") || parent.contains("//") || parent.contains(":")) {
+        if (!ArrayNames.valid(folder) || folder.equals("..") || folder.equals(".") || !normalised(parent)) {
             return Optional.empty();
         }
         return Optional.of(new LowTierRef(handle.substring(0, colon), parent, folder));
+    }
+
+    /** An absolute path without empty, "." or ".." segments and without ':'. */
+    private static boolean normalised(String path) {
+        if (!path.startsWith("/") || path.length() < 2 || path.contains(":")) {
+            return false;
+        }
+        for (String segment : path.substring(1).split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -37,7 +37,11 @@ public record Metadata(
     /** When a snapshot was cut and the size of its source then; {@code n} is the CO's name when it was hashed. */
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     public record SnapshotMeta(@JsonProperty("t") long createdMillis, @JsonProperty("s") long sizeBytes,
-            @JsonProperty("n") String coName) {}
+            @JsonProperty("n") String coName) {
+        public SnapshotMeta {
+            coName = coName == null ? "" : coName;
+        }
+    }
 
     public Metadata {
         name = name == null ? "" : name;
