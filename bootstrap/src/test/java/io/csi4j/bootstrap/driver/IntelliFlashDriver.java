@@ -9,6 +9,7 @@ import io.csi4j.simulator.intelliflash.SimulatorConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +34,13 @@ final class IntelliFlashDriver implements AutoCloseable {
 
     static IntelliFlashDriver start(Path dir, String driverName, String project, Map<String, String> env)
             throws IOException {
+        return start(dir, driverName, project, env, List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+    }
+
+    static IntelliFlashDriver start(Path dir, String driverName, String project, Map<String, String> env,
+            List<String> jvmOptions) throws IOException {
+        quietLogs();
+        Files.createDirectories(dir);
         IntelliFlashSimulator array = IntelliFlashSimulator.start(SimulatorConfig.defaults(dir.resolve("array")));
         Path ca = array.writeCertificate(dir.resolve("array.pem"));
         Path etc = Files.createDirectories(dir.resolve("etc"));
@@ -52,12 +60,20 @@ final class IntelliFlashDriver implements AutoCloseable {
                 debug: true
                 """.formatted(array.restIp(), project, ca));
         try {
-            DriverProcess driver = DriverProcess.start(dir, env, "--config", etc.toString(), "--driver-name", driverName,
-                    "--mode", "controller", "--node-id", "controller-1");
+            DriverProcess driver = DriverProcess.start(dir, env, jvmOptions, "--config", etc.toString(), "--driver-name",
+                    driverName, "--mode", "controller", "--node-id", "controller-1");
             return new IntelliFlashDriver(array, driver);
         } catch (IOException | RuntimeException e) {
             array.close();
             throw e;
+        }
+    }
+
+    /** The test JVM's own logging (the in-process array, the gRPC client) at warnings: DEBUG frames cost much. */
+    static void quietLogs() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * CreateVolume on the array, idempotent against the array's real state: the dataset is looked up by its name
- * first; a dataset left half-made by an earlier attempt (no record yet) is finished; a create whose answer was lost
- * is reconciled by reading back, never repeated blindly. Clones of a volume go through a temporary snapshot
+ * CreateVolume on the array, idempotent against the array's real state: the dataset is made under its name and
+ * read back; one that exists already is returned when it is the same volume, finished when an earlier attempt left
+ * it half-made (no record yet), and refused otherwise; a create whose answer was lost is reconciled by reading
+ * back, never repeated blindly. Clones of a volume go through a temporary snapshot
  * {@code k8s-clone-snapshot-<clone>} on the source, which the clone's deletion removes. The record is written last.
  */
 public final class Creator {
@@ -42,12 +43,10 @@ public final class Creator {
 
     public Either<Failure, Volume> create(VolumeSpec spec) {
         return VolumeParams.parse(flavour, spec.parameters()).flatMap(params -> Sources.of(spec.source())
-                .flatMap(source -> place(spec, params, source).flatMap(at -> {
-                    ArrayApi api = at.array().api(spec.secrets());
-                    return datasets.find(at, api).flatMap(existing -> existing.isPresent()
-                            ? adopt(api, existing.get(), spec, params, source)
-                            : make(api, at, spec, params, source));
-                })));
+                // Made first and read back after: a name already taken answers "exists", and the dataset found then
+                // is adopted, finished or refused — one read fewer than looking first, on the common path.
+                .flatMap(source -> place(spec, params, source)
+                        .flatMap(at -> make(at.array().api(spec.secrets()), at, spec, params, source))));
     }
 
     private Either<Failure, Located> place(VolumeSpec spec, VolumeParams params, Optional<Sources.Source> source) {

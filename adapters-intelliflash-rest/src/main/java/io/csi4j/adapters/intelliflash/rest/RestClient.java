@@ -86,6 +86,7 @@ public final class RestClient implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableRedirectHandling()
+                .disableContentCompression()
                 .evictIdleConnections(TimeValue.ofSeconds(10))
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.of(s.responseTimeout()))

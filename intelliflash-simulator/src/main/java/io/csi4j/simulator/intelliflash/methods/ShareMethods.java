@@ -70,7 +70,7 @@ final class ShareMethods {
             throw new ZebiError("EZEBI_INVALID_QUOTA_RESERVATION_VALUE", "quota " + quota + " / reservation "
                     + reservation + " are not valid");
         }
-        if (reservation > m.available(p.pool)) {
+        if (reservation > 0 && reservation > m.available(p.pool)) {
             throw ZebiError.noSpace("pool " + p.pool + " has " + m.available(p.pool) + " bytes free, the reservation "
                     + "asks for " + reservation);
         }
