@@ -42,7 +42,6 @@ import java.util.Set;
  */
 public final class IntelliFlashFileBackend extends ArrayBackend {
 
-    private final FileShape shape;
     private final LowTier lowTier;
     private final FilePublishing publishing;
 
@@ -54,7 +53,6 @@ public final class IntelliFlashFileBackend extends ArrayBackend {
             Optional<ParentShares> parentShares, Clock clock) {
         super(config, arrays, new Datasets(arrays, DatasetKind.SHARE, IntelliFlashFileBackend::withdraw), shape, false,
                 clock);
-        this.shape = shape;
         this.lowTier = new LowTier(config.name(), arrays, parentShares);
         this.publishing = new FilePublishing(new Publications(datasets), shape);
     }
@@ -151,9 +149,5 @@ public final class IntelliFlashFileBackend extends ArrayBackend {
         public Either<Failure, List<NodeId>> publishedNodes(VolumeId id) {
             return lowTier.recognise(id.handle()).isPresent() ? Either.right(List.of()) : publishing.publishedNodes(id);
         }
-    }
-
-    FileShape shape() {
-        return shape;
     }
 }

@@ -25,10 +25,6 @@ public final class Arrays {
         return Optional.ofNullable(byName.get(configName));
     }
 
-    public Array first() {
-        return byName.values().iterator().next();
-    }
-
     /** The array of a volume id; NotFound for a name that is not configured. */
     public Either<Failure, Array> of(DatasetRef ref) {
         return named(ref.configName()).<Either<Failure, Array>>map(Either::right)
