@@ -33,12 +33,16 @@ public final class NodeAssembly {
 
     /** The node's view of the configuration. */
     public static NodeSettings settings(Settings settings, Backends backends) {
+        return settings(settings, backends, NodeFactsDiscovery.INITIATOR_FILE);
+    }
+
+    static NodeSettings settings(Settings settings, Backends backends, Path initiatorFile) {
         List<LocalBackendConfig> locals = locals(backends);
         Optional<Topology> topology = locals.stream().findFirst().map(LocalBackendConfig::topology);
         String fsType = locals.stream().findFirst().map(LocalBackendConfig::defaultFsType)
                 .orElse(LocalBackendConfig.DEFAULT_FS_TYPE);
-        return new NodeSettings(NodeFacts.named(settings.nodeId()), topology, locals.stream().map(LocalBackendConfig::root).toList(),
-                fsType, 0);
+        NodeFacts facts = NodeFactsDiscovery.discover(settings, backends, initiatorFile);
+        return new NodeSettings(facts, topology, locals.stream().map(LocalBackendConfig::root).toList(), fsType, 0);
     }
 
     /**

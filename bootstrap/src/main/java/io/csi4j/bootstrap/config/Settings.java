@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param nodeId this node's id (NodeGetInfo)
  * @param endpoint where CSI is served ({@code unix:///path.sock} or {@code tcp://host:port})
  * @param kubeletDir the kubelet root directory, inside which node operations may touch paths
+ * @param nodeIp this node's data address, reported in the node id when a backend needs it (export access lists)
  */
 public record Settings(
         Optional<Path> configFile,
@@ -24,9 +25,18 @@ public record Settings(
         Optional<BackendName> defaultBackend,
         List<BackendSettings> backends,
         LogFormat logFormat,
-        Path kubeletDir) {
+        Path kubeletDir,
+        Optional<String> nodeIp) {
 
     public Settings {
         backends = List.copyOf(backends);
+        nodeIp = nodeIp == null ? Optional.empty() : nodeIp;
+    }
+
+    /** Settings without a configured node address. */
+    public Settings(Optional<Path> configFile, String driverName, String nodeId, String endpoint, Mode mode,
+            Optional<BackendName> defaultBackend, List<BackendSettings> backends, LogFormat logFormat, Path kubeletDir) {
+        this(configFile, driverName, nodeId, endpoint, mode, defaultBackend, backends, logFormat, kubeletDir,
+                Optional.empty());
     }
 }

@@ -51,14 +51,20 @@ public final class DriverProcess implements AutoCloseable {
      * @param dir a private directory: the socket and the log go there
      */
     public static DriverProcess start(Path dir, Map<String, String> environment, String... args) throws IOException {
+        return start(dir, environment, List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"), args);
+    }
+
+    /** As {@link #start(Path, Map, String...)}, with the JVM options given (benchmarks want the optimising JIT). */
+    public static DriverProcess start(Path dir, Map<String, String> environment, List<String> jvmOptions, String... args)
+            throws IOException {
         Path socket = dir.resolve("csi.sock");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                // A class-data archive made by the first start (and remade when the jar changes) halves the start
-                // time of the later ones; tests that kill and restart the driver do that often.
-                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + jar().resolveSibling("csi4j-driver-tests.jsa"),
-                "-jar", jar().toString(),
-                "--endpoint", "unix://" + socket));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        // A class-data archive made by the first start (and remade when the jar changes) halves the start time of
+        // the later ones; tests that kill and restart the driver do that often.
+        command.addAll(List.of("-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + jar().resolveSibling("csi4j-driver-tests.jsa")));
+        command.addAll(List.of("-jar", jar().toString(), "--endpoint", "unix://" + socket));
         command.addAll(List.of(args));
         DriverProcess p = new DriverProcess(socket, dir.resolve("driver.log"), command, environment);
         p.launch();

@@ -100,6 +100,14 @@ public interface VolumeBackend {
         return Optional.empty();
     }
 
+    /**
+     * What ControllerPublish needs to know about nodes beyond their name; node plugins discover these facts (only
+     * when some configured backend needs them) and report them in their node id.
+     */
+    default java.util.Set<NodeFact> nodeFacts() {
+        return java.util.Set.of();
+    }
+
     /** Snapshot operations, when the backend has them. */
     default Optional<SnapshotSupport> snapshots() {
         return Optional.empty();
