@@ -5,6 +5,7 @@ import dagger.Module;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
 import io.csi4j.bootstrap.backends.BackendFactory;
+import io.csi4j.bootstrap.backends.HammerspaceBackendFactory;
 import io.csi4j.bootstrap.backends.LocalBackendFactory;
 
 /**
@@ -18,4 +19,9 @@ public interface FactoriesModule {
     @IntoMap
     @StringKey("local")
     BackendFactory local(LocalBackendFactory factory);
+
+    @Binds
+    @IntoMap
+    @StringKey(HammerspaceBackendFactory.TYPE)
+    BackendFactory hammerspace(HammerspaceBackendFactory factory);
 }
