@@ -26,11 +26,13 @@ final class EntryVolumes {
 
     private final Context ctx;
     private final VolumeReader reader;
+    private final VolumeView view;
     private final Sources sources;
 
-    EntryVolumes(Context ctx, VolumeReader reader, Sources sources) {
+    EntryVolumes(Context ctx, VolumeReader reader, VolumeView view, Sources sources) {
         this.ctx = ctx;
         this.reader = reader;
+        this.view = view;
         this.sources = sources;
     }
 
@@ -125,7 +127,13 @@ final class EntryVolumes {
             long generation) {
         VolumeRecord r = new VolumeRecord(spec.name().value(), h.value(), kind, spec.parameters(), spec.sizeBytes(),
                 source.map(s -> VolumeView.recorded(s.source())), ctx.clock().millis(), generation);
-        return ctx.catalog().put(r).flatMap(ok -> reader.get(h.toId(ctx.name())));
+        return ctx.catalog().put(r).flatMap(ok -> view.build(h, Optional.of(kind), kind == Kind.DIRECTORY ? r.sizeBytes()
+                : sizeOf(ctx, h), Optional.of(r)));
+    }
+
+    /** The size of the file just made, read through the controller's view of the share. */
+    private static long sizeOf(Context ctx, VolumeHandle h) {
+        return ctx.open(h.share()).map(root -> sizeOf(root.resolve(h.entry().orElseThrow()))).getOrElse(0L);
     }
 
     /** Grows a file to {@code size}; a directory's size is only recorded (nothing limits a directory). */

@@ -67,8 +67,8 @@ public final class HammerspaceBackend implements VolumeBackend {
         VolumeView view = new VolumeView(ctx);
         this.reader = new VolumeReader(ctx, view);
         this.sources = new Sources(ctx, reader);
-        this.shareVolumes = new ShareVolumes(ctx, reader, sources);
-        this.entryVolumes = new EntryVolumes(ctx, reader, sources);
+        this.shareVolumes = new ShareVolumes(ctx, view, sources);
+        this.entryVolumes = new EntryVolumes(ctx, reader, view, sources);
         this.snapshots = new HammerspaceSnapshots(ctx, reader, shareVolumes);
     }
 

@@ -113,14 +113,17 @@ final class LocalFiles {
         }));
     }
 
-    /** Writes {@code bytes} to {@code file} atomically: a temporary file, forced, renamed over the old one. */
+    /**
+     * Writes {@code bytes} to {@code file} atomically: a temporary file renamed over the old one. Not forced: over NFS
+     * the close commits the data to the server, and a record lost or torn by a controller crash is rebuilt from the
+     * Anvil's state by the retried call (a share marked with the volume's name, a file of the volume's size).
+     */
     static Either<Failure, Done> writeAtomically(Path file, byte[] bytes) {
         Path temp = temporary(file);
         return io("write " + file, () -> {
             Files.createDirectories(file.getParent());
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ch.write(ByteBuffer.wrap(bytes));
-                ch.force(true);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }).peekLeft(f -> quietDelete(temp));

@@ -24,12 +24,12 @@ import java.util.OptionalLong;
 final class ShareVolumes {
 
     private final Context ctx;
-    private final VolumeReader reader;
+    private final VolumeView view;
     private final Sources sources;
 
-    ShareVolumes(Context ctx, VolumeReader reader, Sources sources) {
+    ShareVolumes(Context ctx, VolumeView view, Sources sources) {
         this.ctx = ctx;
-        this.reader = reader;
+        this.view = view;
         this.sources = sources;
     }
 
@@ -42,7 +42,7 @@ final class ShareVolumes {
             return ctx.api().share(name).flatMap(existing -> existing.isPresent()
                     ? adopt(existing.get(), spec)
                     : make(name, spec, p, objectives))
-                    .flatMap(share -> complete(h, spec, source, generation));
+                    .flatMap(share -> complete(h, share, spec, source, generation));
         });
     }
 
@@ -85,18 +85,23 @@ final class ShareVolumes {
     }
 
     /** Copies the source in (unless the record says it is done already) and records the volume. */
-    private Either<Failure, Volume> complete(VolumeHandle h, VolumeSpec spec, Optional<Sources.Source> source,
-            long generation) {
+    private Either<Failure, Volume> complete(VolumeHandle h, Model.Share share, VolumeSpec spec,
+            Optional<Sources.Source> source, long generation) {
         return ctx.catalog().volume(spec.name().value()).flatMap(record -> {
             if (record.isPresent() && record.get().id().equals(h.value())) {
-                return reader.get(h.toId(ctx.name()));
+                return built(h, share, record.get());
             }
             Either<Failure, Done> filled = source.isEmpty() ? Either.right(Done.DONE)
                     : ctx.open(h.share()).flatMap(root -> sources.copyTree(source.get(), root));
             VolumeRecord r = new VolumeRecord(spec.name().value(), h.value(), Kind.SHARE, spec.parameters(),
                     spec.sizeBytes(), source.map(s -> VolumeView.recorded(s.source())), ctx.clock().millis(), generation);
-            return filled.flatMap(ok -> ctx.catalog().put(r)).flatMap(ok -> reader.get(h.toId(ctx.name())));
+            return filled.flatMap(ok -> ctx.catalog().put(r)).flatMap(ok -> built(h, share, r));
         });
+    }
+
+    /** The volume as get would read it, from the share just read (no second round trip). */
+    private Either<Failure, Volume> built(VolumeHandle h, Model.Share share, VolumeRecord r) {
+        return view.build(h, Optional.of(Kind.SHARE), share.sizeLimit().orElse(0), Optional.of(r));
     }
 
     /** Grows the size limit; never shrinks. A share without limit holds any size already. */

@@ -1,7 +1,6 @@
 package io.csi4j.adapters.hammerspace;
 
 import io.csi4j.domain.volume.AccessMode;
-import io.csi4j.domain.volume.Parameters;
 import io.csi4j.domain.volume.Volume;
 import io.csi4j.domain.volume.VolumeCapability;
 import io.csi4j.ports.out.VolumeBackend;
@@ -13,13 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The backend port contract against the simulator, for share volumes. Subclasses run it for the other kinds. Markers
+ * The backend port contract against the simulator, for share volumes; {@code Hammerspace*ContractTest} run it for the
+ * other kinds. Markers
  * are files in share and directory volumes, and bytes at a fixed offset of a file-backed volume's image.
  */
 class HammerspaceContractTest extends VolumeBackendContract {
@@ -90,50 +89,6 @@ class HammerspaceContractTest extends VolumeBackendContract {
             byte[] bytes = new byte[n];
             f.readFully(bytes);
             return Optional.of(new String(bytes, StandardCharsets.UTF_8));
-        }
-    }
-
-    /** Directories inside a backing share. */
-    static class DirectoryVolumes extends HammerspaceContractTest {
-        @Override
-        protected Parameters parameters() {
-            return new Parameters(Map.of("mountBackingShareName", "contract-dirs", "csi.storage.k8s.io/pvc/name", "c"));
-        }
-    }
-
-    /** ext4 images in a backing share. */
-    static class FilesystemVolumes extends HammerspaceContractTest {
-        @Override
-        protected Parameters parameters() {
-            return new Parameters(Map.of("fsType", "ext4", "mountBackingShareName", "contract-images"));
-        }
-
-        @Override
-        protected VolumeCapability capability() {
-            return VolumeCapability.mount("ext4", AccessMode.SINGLE_NODE_WRITER);
-        }
-
-        @Override
-        boolean imageKind() {
-            return true;
-        }
-    }
-
-    /** Raw block images in a backing share. */
-    static class BlockVolumes extends HammerspaceContractTest {
-        @Override
-        protected Parameters parameters() {
-            return new Parameters(Map.of("blockBackingShareName", "contract-blocks"));
-        }
-
-        @Override
-        protected VolumeCapability capability() {
-            return VolumeCapability.block(AccessMode.SINGLE_NODE_WRITER);
-        }
-
-        @Override
-        boolean imageKind() {
-            return true;
         }
     }
 }

@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class HammerspaceBackendFactory implements BackendFactory {
 
     public static final String TYPE = "hammerspace";
-    private static final Logger LOG = LoggerFactory.getLogger(HammerspaceBackendFactory.class);
 
     static final List<ConfigKey> KEYS = List.of(
             new ConfigKey("endpoint", "The Anvil's management address, https://host[:port] (HS_ENDPOINT).", ""),
@@ -130,7 +129,7 @@ public final class HammerspaceBackendFactory implements BackendFactory {
             }
         });
         if (!verify) {
-            LOG.warn("TLS verification of the Hammerspace API at {} is switched off (tlsVerify=false): a man in the "
+            Log.LOG.warn("TLS verification of the Hammerspace API at {} is switched off (tlsVerify=false): a man in the "
                     + "middle could read the credentials", uri);
         }
         Duration request = duration(o, "requestTimeout", ClientConfig.DEFAULT_REQUEST_TIMEOUT);
@@ -204,6 +203,14 @@ public final class HammerspaceBackendFactory implements BackendFactory {
 
     private static <T> T ok(Either<ConfigError, T> r) {
         return r.getOrElseThrow(Invalid::new);
+    }
+
+    /**
+     * The logger, made on first use: the factories are built before the log configuration is chosen, and a logger
+     * made then would fix logback's default configuration (everything at DEBUG) for the whole process.
+     */
+    private static final class Log {
+        private static final Logger LOG = LoggerFactory.getLogger(HammerspaceBackendFactory.class);
     }
 
     /** Unwinds option parsing at the first bad key; never escapes this class. */

@@ -59,7 +59,7 @@ public final class HammerspaceSimulator implements AutoCloseable {
         this.ca = CertificateAuthority.create(names);
         this.namespace = new Namespace(config.root());
         this.sessions = new Sessions(config.username(), config.password(), config.sessionTtl(), clock);
-        this.shares = new Shares(namespace, clock, config.clusterCapacityBytes());
+        this.shares = new Shares(namespace, clock, config.clusterCapacityBytes(), config.usageRefresh().toMillis());
         this.tasks = new Tasks(faults, clock);
         this.server = HttpsServer.create(new InetSocketAddress(config.host(), config.port()), 256);
         this.server.setHttpsConfigurator(new HttpsConfigurator(ca.serverContext()));

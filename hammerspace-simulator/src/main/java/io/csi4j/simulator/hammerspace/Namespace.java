@@ -61,24 +61,24 @@ final class Namespace {
         return root.resolve(name);
     }
 
-    /** Bytes held by regular files under {@code dir}, not counting share snapshots (copy-on-write on an Anvil). */
-    long usedBytes(Path dir) {
+    /** Bytes and entries under a directory. */
+    record Usage(long bytes, long entries) {}
+
+    /**
+     * Bytes held by regular files under {@code dir} (their apparent size: Java cannot read allocated blocks) and the
+     * number of entries, not counting share snapshots (copy-on-write on an Anvil).
+     */
+    Usage usage(Path dir) {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return 0;
+            return new Usage(0, 0);
         }
         long[] total = {0, 0};
         walk(dir, total);
-        return total[0];
+        return new Usage(total[0], total[1]);
     }
 
-    /** Number of files and directories under {@code dir} (share snapshots excluded). */
-    long fileCount(Path dir) {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return 0;
-        }
-        long[] total = {0, 0};
-        walk(dir, total);
-        return total[1];
+    long usedBytes(Path dir) {
+        return usage(dir).bytes();
     }
 
     private static void walk(Path dir, long[] total) {

@@ -20,12 +20,19 @@ final class Shares {
     private final Namespace namespace;
     private final Clock clock;
     private final long clusterCapacity;
+    private final long usageRefreshMillis;
     private long nextId = 1;
+    private volatile long[] clusterUsage = {0, Long.MIN_VALUE};
 
-    Shares(Namespace namespace, Clock clock, long clusterCapacity) {
+    /**
+     * @param usageRefreshMillis how long the cluster's used bytes (a walk of the whole tree) are reused; 0 walks on
+     *     every call, which tests that write files and read capacity at once need
+     */
+    Shares(Namespace namespace, Clock clock, long clusterCapacity, long usageRefreshMillis) {
         this.namespace = namespace;
         this.clock = clock;
         this.clusterCapacity = clusterCapacity;
+        this.usageRefreshMillis = usageRefreshMillis;
     }
 
     synchronized Optional<Share> get(String name) {
@@ -60,10 +67,16 @@ final class Shares {
 
     /** Bytes used by every share's files (the cluster's used capacity). */
     long clusterUsed() {
+        long[] cached = clusterUsage;
+        long now = clock.millis();
+        if (usageRefreshMillis > 0 && now - cached[1] < usageRefreshMillis) {
+            return cached[0];
+        }
         long used = 0;
         for (Share s : all()) {
             used += namespace.usedBytes(namespace.share(s.name));
         }
+        clusterUsage = new long[] {used, now};
         return used;
     }
 
@@ -100,12 +113,13 @@ final class Shares {
             m.put("unmappedGroup", "nogroup");
             m.put("participantId", 1);
         }
-        long used = namespace.usedBytes(namespace.share(s.name));
+        Namespace.Usage usage = namespace.usage(namespace.share(s.name));
+        long used = usage.bytes();
         long total = limit != null ? limit : clusterCapacity;
         long available = limit != null ? Math.max(0, limit - used) : Math.max(0, clusterCapacity - clusterUsed());
         m.put("space", Map.of("total", total, "used", used, "available", available,
                 "percent", total == 0 ? 0 : (int) (used * 100 / total)));
-        long files = namespace.fileCount(namespace.share(s.name));
+        long files = usage.entries();
         m.put("inodes", Map.of("total", 1L << 32, "used", files, "available", (1L << 32) - files, "percent", 0));
         m.put("totalNumberOfFiles", files);
         m.put("numberOfOpenFiles", 0);

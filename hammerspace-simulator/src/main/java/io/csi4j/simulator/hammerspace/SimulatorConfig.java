@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param defaultDeleteDelay how long a deleted share stays REMOVED when the request names no delete-delay
  * @param publishDelay how long after MOUNTED a share turns PUBLISHED
  * @param quotedSnapshotNames whether snapshot-create answers with a JSON string (else plain text)
+ * @param usageRefresh how long the cluster's used capacity (a walk of the whole tree) is reused; zero walks every
+ *     time, exact for functional tests; load tests set it so the simulator does not become the bottleneck
  */
 public record SimulatorConfig(
         String host,
@@ -34,7 +36,8 @@ public record SimulatorConfig(
         Duration sessionTtl,
         Duration defaultDeleteDelay,
         Duration publishDelay,
-        boolean quotedSnapshotNames) {
+        boolean quotedSnapshotNames,
+        Duration usageRefresh) {
 
     public static final String DEFAULT_USERNAME = "admin";
     public static final String DEFAULT_PASSWORD = "simulator-password";
@@ -67,44 +70,54 @@ public record SimulatorConfig(
         return new SimulatorConfig("127.0.0.1", 0, root, DEFAULT_USERNAME, DEFAULT_PASSWORD, "sim-anvil", 1L << 40,
                 List.of("keep-online", "optimize-for-capacity", "place-on-local-volumes"),
                 List.of(new DataPortal("dsx-1", "127.0.0.1", "NFS_V3", true)), List.of(), List.of(),
-                Duration.ofMinutes(30), Duration.ofHours(24), Duration.ZERO, true);
+                Duration.ofMinutes(30), Duration.ofHours(24), Duration.ZERO, true, Duration.ZERO);
     }
 
     public SimulatorConfig withListen(String newHost, int newPort) {
         return new SimulatorConfig(newHost, newPort, root, username, password, clusterName, clusterCapacityBytes,
                 objectives, dataPortals, floatingIps, certificateNames, sessionTtl, defaultDeleteDelay, publishDelay,
-                quotedSnapshotNames);
+                quotedSnapshotNames, usageRefresh);
     }
 
     public SimulatorConfig withAccount(String newUsername, String newPassword) {
         return new SimulatorConfig(host, port, root, newUsername, newPassword, clusterName, clusterCapacityBytes,
                 objectives, dataPortals, floatingIps, certificateNames, sessionTtl, defaultDeleteDelay, publishDelay,
-                quotedSnapshotNames);
+                quotedSnapshotNames, usageRefresh);
     }
 
     public SimulatorConfig withCapacity(long bytes) {
         return new SimulatorConfig(host, port, root, username, password, clusterName, bytes, objectives, dataPortals,
-                floatingIps, certificateNames, sessionTtl, defaultDeleteDelay, publishDelay, quotedSnapshotNames);
+                floatingIps, certificateNames, sessionTtl, defaultDeleteDelay, publishDelay, quotedSnapshotNames,
+                usageRefresh);
     }
 
     public SimulatorConfig withPortals(List<DataPortal> portals, List<String> floating) {
         return new SimulatorConfig(host, port, root, username, password, clusterName, clusterCapacityBytes, objectives,
-                portals, floating, certificateNames, sessionTtl, defaultDeleteDelay, publishDelay, quotedSnapshotNames);
+                portals, floating, certificateNames, sessionTtl, defaultDeleteDelay, publishDelay, quotedSnapshotNames,
+                usageRefresh);
     }
 
     public SimulatorConfig withCertificateNames(List<String> names) {
         return new SimulatorConfig(host, port, root, username, password, clusterName, clusterCapacityBytes, objectives,
-                dataPortals, floatingIps, names, sessionTtl, defaultDeleteDelay, publishDelay, quotedSnapshotNames);
+                dataPortals, floatingIps, names, sessionTtl, defaultDeleteDelay, publishDelay, quotedSnapshotNames,
+                usageRefresh);
     }
 
     public SimulatorConfig withTimes(Duration ttl, Duration deleteDelay, Duration publish) {
         return new SimulatorConfig(host, port, root, username, password, clusterName, clusterCapacityBytes, objectives,
-                dataPortals, floatingIps, certificateNames, ttl, deleteDelay, publish, quotedSnapshotNames);
+                dataPortals, floatingIps, certificateNames, ttl, deleteDelay, publish, quotedSnapshotNames, usageRefresh);
     }
 
     public SimulatorConfig withQuotedSnapshotNames(boolean quoted) {
         return new SimulatorConfig(host, port, root, username, password, clusterName, clusterCapacityBytes, objectives,
-                dataPortals, floatingIps, certificateNames, sessionTtl, defaultDeleteDelay, publishDelay, quoted);
+                dataPortals, floatingIps, certificateNames, sessionTtl, defaultDeleteDelay, publishDelay, quoted,
+                usageRefresh);
+    }
+
+    public SimulatorConfig withUsageRefresh(Duration refresh) {
+        return new SimulatorConfig(host, port, root, username, password, clusterName, clusterCapacityBytes, objectives,
+                dataPortals, floatingIps, certificateNames, sessionTtl, defaultDeleteDelay, publishDelay,
+                quotedSnapshotNames, refresh);
     }
 
     @Override
