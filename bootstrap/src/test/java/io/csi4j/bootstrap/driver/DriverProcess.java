@@ -51,10 +51,19 @@ public final class DriverProcess implements AutoCloseable {
      * @param dir a private directory: the socket and the log go there
      */
     public static DriverProcess start(Path dir, Map<String, String> environment, String... args) throws IOException {
+        return start(dir, environment, FAST_START, args);
+    }
+
+    /** JVM options that start the driver quickly (tests); benchmarks pass the JVM's defaults instead. */
+    public static final List<String> FAST_START = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+
+    /** Starts the driver with these JVM options (instead of {@link #FAST_START}). */
+    public static DriverProcess start(Path dir, Map<String, String> environment, List<String> jvmOptions, String... args)
+            throws IOException {
         Path socket = dir.resolve("csi.sock");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar().toString(),
-                "--endpoint", "unix://" + socket));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString(), "--endpoint", "unix://" + socket));
         command.addAll(List.of(args));
         DriverProcess p = new DriverProcess(socket, dir.resolve("driver.log"), command, environment);
         p.launch();

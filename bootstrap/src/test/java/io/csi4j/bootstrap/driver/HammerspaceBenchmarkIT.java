@@ -36,7 +36,9 @@ class HammerspaceBenchmarkIT {
     @TempDir
     Path dir;
 
-    record Run(int creates, double seconds, long apiCalls) {
+    /** One measured run: creates, wall time, API calls, and CPU used by the driver and by this JVM (simulator). */
+    record Run(int creates, double seconds, long apiCalls, double driverCpuMsPerCreate, double simulatorCpuMsPerCreate,
+            String load) {
         double perSecond() {
             return creates / seconds;
         }
@@ -54,9 +56,12 @@ class HammerspaceBenchmarkIT {
                 b.run("warm-file", 32, 16, block, params, 1L << 30);
                 b.sim.faults().latency(Duration.ofMillis(latency));
                 Run r = b.run("file", 400, 16, block, params, 1L << 30);
-                LOG.warn("BENCH file-backed latency={}ms creates={} seconds={} volumes/s={} apiCallsPerCreate={}",
-                        latency, r.creates(), String.format("%.2f", r.seconds()), String.format("%.1f", r.perSecond()),
-                        String.format("%.2f", (double) r.apiCalls() / r.creates()));
+                LOG.warn("BENCH file-backed latency={}ms creates={} seconds={} volumes/s={} apiCallsPerCreate={} "
+                        + "driverCpuMs/create={} simulatorCpuMs/create={} loadavg={}", latency, r.creates(),
+                        String.format("%.2f", r.seconds()), String.format("%.1f", r.perSecond()),
+                        String.format("%.2f", (double) r.apiCalls() / r.creates()),
+                        String.format("%.2f", r.driverCpuMsPerCreate()), String.format("%.2f", r.simulatorCpuMsPerCreate()),
+                        r.load());
                 assertThat(r.perSecond()).isGreaterThan(10);
             }
         }
@@ -75,9 +80,11 @@ class HammerspaceBenchmarkIT {
             double calls = (double) r.apiCalls() / r.creates();
             double bound = 100 / (calls * 0.020);
             LOG.warn("BENCH share latency=20ms inFlight=100 creates={} seconds={} creates/s={} apiCallsPerCreate={} "
-                    + "bound/s={} ratio={}", r.creates(), String.format("%.2f", r.seconds()),
-                    String.format("%.1f", r.perSecond()), String.format("%.2f", calls), String.format("%.1f", bound),
-                    String.format("%.2f", r.perSecond() / bound));
+                    + "bound/s={} ratio={} driverCpuMs/create={} simulatorCpuMs/create={} loadavg={}", r.creates(),
+                    String.format("%.2f", r.seconds()), String.format("%.1f", r.perSecond()),
+                    String.format("%.2f", calls), String.format("%.1f", bound), String.format("%.2f", r.perSecond() / bound),
+                    String.format("%.2f", r.driverCpuMsPerCreate()), String.format("%.2f", r.simulatorCpuMsPerCreate()),
+                    r.load());
         }
     }
 
@@ -92,15 +99,24 @@ class HammerspaceBenchmarkIT {
             sim = HammerspaceSimulator.start(SimulatorConfig.defaults(dir.resolve("namespace")).withCapacity(1L << 50)
                     .withUsageRefresh(Duration.ofSeconds(1)));
             Path ca = sim.writeCaPem(dir.resolve("ca.pem"));
-            driver = DriverProcess.start(dir, Map.of("HS_ENDPOINT", sim.endpoint().toString(), "HS_USERNAME",
-                    sim.config().username(), "HS_PASSWORD", sim.config().password(), "HS_CA_FILE", ca.toString(),
-                    "HS_NAMESPACE_ROOT", sim.root().toString(), "JAVA_TOOL_OPTIONS", System.getProperty("bench.driverOpts", "")), "--mode", "controller", "--log-format", "text");
+            Map<String, String> env = new java.util.HashMap<>(Map.of("HS_ENDPOINT", sim.endpoint().toString(),
+                    "HS_USERNAME", sim.config().username(), "HS_PASSWORD", sim.config().password(), "HS_CA_FILE",
+                    ca.toString(), "HS_NAMESPACE_ROOT", sim.root().toString()));
+            // e.g. -Dbench.driverOpts=-XX:StartFlightRecording=filename=/tmp/driver.jfr to profile the driver
+            String opts = System.getProperty("bench.driverOpts", "");
+            if (!opts.isBlank()) {
+                env.put("JAVA_TOOL_OPTIONS", opts);
+            }
+            // the JVM's own defaults (C2, G1), as in production; the tests' fast-start flags would halve throughput
+            driver = DriverProcess.start(dir, env, List.of(), "--mode", "controller");
             csi = new CsiClient(driver.socket());
         }
 
         Run run(String prefix, int count, int inFlight, VolumeCapability cap, Map<String, String> params, long size)
                 throws Exception {
             sim.resetCounts();
+            long driverCpu0 = cpuNanos(ProcessHandle.of(driver.pid()).orElseThrow());
+            long selfCpu0 = cpuNanos(ProcessHandle.current());
             Semaphore slots = new Semaphore(inFlight);
             List<ListenableFuture<CreateVolumeResponse>> all = new ArrayList<>();
             long t0 = System.nanoTime();
@@ -118,7 +134,14 @@ class HammerspaceBenchmarkIT {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             long calls = sim.requestCounts().values().stream().mapToLong(Long::longValue).sum();
-            return new Run(count, seconds, calls);
+            double driverMs = (cpuNanos(ProcessHandle.of(driver.pid()).orElseThrow()) - driverCpu0) / 1e6 / count;
+            double selfMs = (cpuNanos(ProcessHandle.current()) - selfCpu0) / 1e6 / count;
+            String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            return new Run(count, seconds, calls, driverMs, selfMs, load);
+        }
+
+        private static long cpuNanos(ProcessHandle p) {
+            return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         }
 
         @Override
