@@ -12,7 +12,6 @@ import io.csi4j.domain.id.VolumeName;
 import io.csi4j.domain.paging.Page;
 import io.csi4j.domain.paging.PageRequest;
 import io.csi4j.domain.topology.Topology;
-import io.csi4j.domain.volume.AccessMode;
 import io.csi4j.domain.volume.CapacityReport;
 import io.csi4j.domain.volume.Parameters;
 import io.csi4j.domain.volume.Secrets;
@@ -109,34 +108,13 @@ public final class HammerspaceBackend implements VolumeBackend {
     public Either<Failure, Done> validate(Parameters parameters, List<VolumeCapability> capabilities) {
         return VolumeParameters.parse(parameters).flatMap(p -> p.kind(capabilities).flatMap(kind -> {
             for (VolumeCapability c : capabilities) {
-                Either<Failure, Done> ok = serves(kind, p.fsType(), c);
+                Either<Failure, Done> ok = Capabilities.serves(kind, p.fsType(), c);
                 if (ok.isLeft()) {
                     return ok;
                 }
             }
             return Either.right(Done.DONE);
         }));
-    }
-
-    /** What capabilities a kind can serve: shares any access mode over NFS; images single-node or read-only. */
-    static Either<Failure, Done> serves(Kind kind, String fsType, VolumeCapability c) {
-        if (c.isBlock() != (kind == Kind.BLOCK)) {
-            return Either.left(Failure.invalidArgument("a " + kind.name().toLowerCase(java.util.Locale.ROOT)
-                    + " volume cannot be used " + (c.isBlock() ? "as a block device" : "as a filesystem")));
-        }
-        String asked = c.fsType();
-        if (!kind.isFile() && !asked.isEmpty() && !asked.startsWith("nfs")) {
-            return Either.left(Failure.invalidArgument("an NFS volume cannot be mounted as " + Printable.of(asked)));
-        }
-        if (kind == Kind.FILESYSTEM && !asked.isEmpty() && !fsType.isEmpty() && !asked.equals(fsType)) {
-            return Either.left(Failure.invalidArgument("the volume holds " + fsType + ", not " + Printable.of(asked)));
-        }
-        AccessMode m = c.accessMode();
-        if (kind.isFile() && m.isMultiNode() && !m.isReadOnly()) {
-            return Either.left(Failure.invalidArgument("a file-backed volume is attached through a loop device, so only "
-                    + "one node may write to it (" + m + " is not possible)"));
-        }
-        return Either.right(Done.DONE);
     }
 
     @Override
@@ -217,27 +195,7 @@ public final class HammerspaceBackend implements VolumeBackend {
 
     @Override
     public Either<Failure, Done> supports(Volume volume, VolumeCapability capability) {
-        Optional<Kind> kind = volume.attributes().get("mode").flatMap(mode -> kindOf(volume, mode));
-        if (kind.isEmpty()) {
-            // a file of the original plugin: filesystem or block cannot be told, so either is allowed
-            boolean image = volume.dataPath() instanceof io.csi4j.domain.datapath.DataPath.ImageOnNfs;
-            return image ? serves(capability.isBlock() ? Kind.BLOCK : Kind.FILESYSTEM, "", capability)
-                    : serves(Kind.SHARE, "", capability);
-        }
-        return serves(kind.get(), volume.attributes().get("fsType").filter(f -> !f.equals("nfs")).orElse(""),
-                capability);
-    }
-
-    private static Optional<Kind> kindOf(Volume v, String mode) {
-        if (mode.equals("Block")) {
-            return Optional.of(Kind.BLOCK);
-        }
-        String fs = v.attributes().get("fsType").orElse("");
-        if (!fs.equals("nfs")) {
-            return Optional.of(Kind.FILESYSTEM);
-        }
-        return Optional.of(v.attributes().get("mountBackingShareName").filter(b -> !b.isEmpty()).isPresent()
-                ? Kind.DIRECTORY : Kind.SHARE);
+        return Capabilities.supports(volume, capability);
     }
 
     /** The free space of the backing share such volumes would live in, else of the cluster. */

@@ -1,6 +1,5 @@
 package io.csi4j.adapters.hammerspace;
 
-import io.csi4j.adapters.hammerspace.rest.Model;
 import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
 import io.csi4j.domain.id.Printable;
@@ -14,15 +13,11 @@ import io.csi4j.domain.volume.Parameters;
 import io.csi4j.domain.volume.Secrets;
 import io.csi4j.ports.out.SnapshotSupport;
 import io.vavr.control.Either;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,16 +33,17 @@ import java.util.Set;
 final class HammerspaceSnapshots implements SnapshotSupport {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
-    private static final String TOKEN = "hs1.";
 
     private final Context ctx;
     private final VolumeReader reader;
     private final ShareVolumes shareVolumes;
+    private final SnapshotListing listing;
 
     HammerspaceSnapshots(Context ctx, VolumeReader reader, ShareVolumes shareVolumes) {
         this.ctx = ctx;
         this.reader = reader;
         this.shareVolumes = shareVolumes;
+        this.listing = new SnapshotListing(ctx, this::snapshot);
     }
 
     /** Hammerspace snapshots take no parameters besides the informative Kubernetes ones. */
@@ -158,56 +154,7 @@ final class HammerspaceSnapshots implements SnapshotSupport {
 
     @Override
     public Either<Failure, Page<Snapshot>> list(Optional<VolumeId> source, PageRequest request) {
-        Either<Failure, Optional<String>> after = decode(request.startingToken());
-        if (after.isLeft()) {
-            return Either.left(after.getLeft());
-        }
-        return ctx.catalog().snapshots().flatMap(records -> {
-            List<SnapshotRecord> sorted = new ArrayList<>(records.stream()
-                    .filter(r -> source.map(s -> s.value().equals(r.sourceVolumeId())).orElse(true))
-                    .filter(r -> after.get().map(a -> r.id().compareTo(a) > 0).orElse(true))
-                    .sorted(Comparator.comparing(SnapshotRecord::id)).toList());
-            int limit = request.limitOr(Integer.MAX_VALUE);
-            List<Snapshot> page = new ArrayList<>();
-            Existing existing = new Existing();
-            int i = 0;
-            String last = "";
-            for (; i < sorted.size() && page.size() < limit; i++) {
-                SnapshotRecord r = sorted.get(i);
-                last = r.id();
-                Either<Failure, Boolean> live = existing.check(r);
-                if (live.isLeft()) {
-                    return Either.left(live.getLeft());
-                }
-                if (live.get()) {
-                    page.add(snapshot(r));
-                }
-            }
-            return Either.right(new Page<>(page, i < sorted.size() ? encode(last) : ""));
-        });
-    }
-
-    /** Whether recorded snapshots still exist, asking once per share or file. */
-    private final class Existing {
-        private final java.util.Map<String, Set<String>> byContainer = new java.util.HashMap<>();
-
-        Either<Failure, Boolean> check(SnapshotRecord r) {
-            Optional<SnapshotHandle> h = SnapshotHandle.parse(r.id());
-            if (h.isEmpty()) {
-                return Either.right(false);
-            }
-            String key = h.get().form() == SnapshotHandle.Form.FILE ? h.get().source().path() : "/" + h.get().source().share();
-            if (!byContainer.containsKey(key)) {
-                Either<Failure, Set<String>> names = h.get().form() == SnapshotHandle.Form.FILE
-                        ? ctx.api().fileSnapshots(key).map(l -> Set.copyOf(l.stream().map(Model.FileSnapshot::time).toList()))
-                        : ctx.api().shareSnapshots(h.get().source().share()).map(l -> Set.copyOf(l.orElse(List.of())));
-                if (names.isLeft()) {
-                    return Either.left(names.getLeft());
-                }
-                byContainer.put(key, names.get());
-            }
-            return Either.right(byContainer.get(key).contains(h.get().snapshot()));
-        }
+        return listing.list(source, request);
     }
 
     private Either<Failure, Boolean> live(SnapshotRecord r) {
@@ -230,28 +177,6 @@ final class HammerspaceSnapshots implements SnapshotSupport {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    private static Either<Failure, Optional<String>> decode(String token) {
-        if (token.isEmpty()) {
-            return Either.right(Optional.empty());
-        }
-        try {
-            if (token.startsWith(TOKEN)) {
-                String id = new String(Base64.getUrlDecoder().decode(token.substring(TOKEN.length())),
-                        StandardCharsets.UTF_8);
-                if (SnapshotHandle.parse(id).isPresent()) {
-                    return Either.right(Optional.of(id));
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // not base64: InvalidToken below
-        }
-        return Either.left(new Failure.InvalidToken("starting_token was not issued by Hammerspace snapshot listing"));
-    }
-
-    private static String encode(String id) {
-        return TOKEN + Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Failure notFound(SnapshotId id) {

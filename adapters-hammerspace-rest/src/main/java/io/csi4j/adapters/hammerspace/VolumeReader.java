@@ -8,9 +8,7 @@ import io.csi4j.domain.paging.Page;
 import io.csi4j.domain.paging.PageRequest;
 import io.csi4j.domain.volume.Volume;
 import io.vavr.control.Either;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -22,8 +20,6 @@ import java.util.TreeSet;
  * volumes. A share that is a backing share, the catalog, REMOVED, or kept only for its snapshots is not a volume.
  */
 final class VolumeReader {
-
-    private static final String TOKEN = "hs1.";
 
     private final Context ctx;
     private final VolumeView view;
@@ -102,7 +98,8 @@ final class VolumeReader {
 
     /** Every volume, sorted by id; the token is the last id of the page (so a deletion never invalidates it). */
     Either<Failure, Page<Volume>> list(PageRequest request) {
-        Either<Failure, Optional<String>> after = decode(request.startingToken());
+        Either<Failure, Optional<String>> after = PageTokens.decode(request.startingToken(),
+                id -> VolumeHandle.parse(id).isPresent(), "volume");
         if (after.isLeft()) {
             return Either.left(after.getLeft());
         }
@@ -121,7 +118,7 @@ final class VolumeReader {
                     return Either.left(f.getLeft());
                 }
             }
-            String next = i < rest.size() ? encode(last) : "";
+            String next = i < rest.size() ? PageTokens.encode(last) : "";
             return Either.right(new Page<>(page, next));
         });
     }
@@ -150,29 +147,6 @@ final class VolumeReader {
             }
             return Either.right(ids);
         });
-    }
-
-    private static Either<Failure, Optional<String>> decode(String token) {
-        if (token.isEmpty()) {
-            return Either.right(Optional.empty());
-        }
-        try {
-            if (token.startsWith(TOKEN)) {
-                String id = new String(Base64.getUrlDecoder().decode(token.substring(TOKEN.length())),
-                        StandardCharsets.UTF_8);
-                if (VolumeHandle.parse(id).isPresent()) {
-                    return Either.right(Optional.of(id));
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // not base64: falls through to InvalidToken
-        }
-        return Either.left(new Failure.InvalidToken("starting_token was not issued by Hammerspace backend "
-                + "listing"));
-    }
-
-    static String encode(String id) {
-        return TOKEN + Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
     }
 
     static Failure notFound(String id) {
