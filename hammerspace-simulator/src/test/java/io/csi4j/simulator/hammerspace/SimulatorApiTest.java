@@ -121,7 +121,8 @@ class SimulatorApiTest {
     void portalsClusterStateAndStorageVolumesHaveTheFieldsThePluginReads() throws Exception {
         login();
         assertThat(send("GET", "/data-portals/", null).body()).contains("\"operState\":\"UP\"")
-                .contains("\"dataPortalType\":\"NFS_V3\"").contains("\"mgmtIpAddress\":{\"address\":\"127.0.0.1\"");
+                .contains("\"dataPortalType\":\"NFS_V3\"").contains("\"mgmtIpAddress\":{")
+                .contains("\"address\":\"127.0.0.1\"");
         assertThat(send("GET", "/cntl/state", null).body()).contains("\"portalFloatingIps\":[]")
                 .matches(".*\"free\":\\d+.*");
         assertThat(send("GET", "/base-storage-volumes", null).body()).contains("effectiveTotalCapacity");
