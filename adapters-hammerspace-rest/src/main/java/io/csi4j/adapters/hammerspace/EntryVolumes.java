@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * Volumes inside a backing share: a directory ({@code fsType=nfs} with {@code mountBackingShareName}) or a sparse
  * file holding a filesystem or used raw as a block device. The backing share is made on first use, without a size
- * limit. Files are made under a temporary name and renamed into place, so a crash never leaves a half-made volume
- * under the real name; restores are the Anvil's own file-snapshot restore into the temporary name, grown to the
+ * limit. Files are made under a hidden staging name and renamed into place, so a crash never leaves a half-made
+ * volume under the real name; restores are the Anvil's own file-snapshot restore into the temporary name, grown to the
  * requested size. The controller never formats: the node makes the filesystem on a blank image when it first
  * stages it, so creates in one backing share run in parallel. There is no REST call that deletes a file: files and
  * directories are removed through the controller's mount of the backing share.
@@ -59,7 +59,6 @@ final class EntryVolumes {
                                 + share.space().available() + " bytes available, less than the " + spec.sizeBytes()
                                 + " asked for"));
                     }
-                    LocalFiles.removeLeftovers(target);
                     return (kind == Kind.DIRECTORY ? makeDirectory(target, source) : makeFile(h, target, spec, source))
                             .flatMap(ok -> fileObjectives(h, p, kind, objectives))
                             .flatMap(ok -> record(h, spec, kind, source, generation));
@@ -93,8 +92,9 @@ final class EntryVolumes {
         if (source.isEmpty()) {
             return LocalFiles.mkdir(target);
         }
-        Path temp = LocalFiles.temporary(target);
-        return LocalFiles.mkdir(temp).flatMap(ok -> sources.copyTree(source.get(), temp))
+        Path temp = LocalFiles.staging(target);
+        return LocalFiles.deleteTree(temp).flatMap(ok -> LocalFiles.mkdir(temp))
+                .flatMap(ok -> sources.copyTree(source.get(), temp))
                 .flatMap(ok -> move(temp, target))
                 .peekLeft(f -> LocalFiles.deleteTree(temp));
     }
@@ -103,9 +103,9 @@ final class EntryVolumes {
         if (source.isEmpty()) {
             return LocalFiles.createSparse(target, spec.sizeBytes());
         }
-        Path temp = LocalFiles.temporary(target);
+        Path temp = LocalFiles.staging(target);
         String tempPath = "/" + h.share() + "/" + temp.getFileName();
-        return sources.restoreFile(source.get(), tempPath)
+        return LocalFiles.deleteTree(temp).flatMap(ok -> sources.restoreFile(source.get(), tempPath))
                 .flatMap(ok -> LocalFiles.grow(temp, spec.sizeBytes()))
                 .flatMap(ok -> move(temp, target))
                 .peekLeft(f -> LocalFiles.deleteTree(temp));

@@ -35,15 +35,27 @@ final class LocalFiles {
 
     private LocalFiles() {}
 
-    /** A new sparse file of {@code size} bytes at {@code file}, made under a temporary name and renamed in place. */
+    /**
+     * A new sparse file of {@code size} bytes at {@code file}, made under {@link #staging} and renamed in place (what a
+     * crashed attempt left there is replaced).
+     */
     static Either<Failure, Done> createSparse(Path file, long size) {
-        Path temp = temporary(file);
+        Path temp = staging(file);
         return io("create " + file, () -> {
+            Files.deleteIfExists(temp);
             try (RandomAccessFile f = new RandomAccessFile(temp.toFile(), "rw")) {
                 f.setLength(size);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         }).peekLeft(f -> quietDelete(temp));
+    }
+
+    /**
+     * Where a volume is made before it is renamed to {@code file}: one name per volume, hidden (so never listed or
+     * taken for a volume), so a retry after a crash replaces its own leftover and nothing has to scan for leftovers.
+     */
+    static Path staging(Path file) {
+        return file.resolveSibling("." + file.getFileName() + ".creating");
     }
 
     /** Grows a file to {@code size} bytes (the new part is a hole); a larger file is left as it is. */
@@ -131,16 +143,6 @@ final class LocalFiles {
 
     static Path temporary(Path file) {
         return file.resolveSibling("." + file.getFileName() + ".tmp-" + UUID.randomUUID());
-    }
-
-    /** Removes temporary files a crashed attempt left next to {@code file}. */
-    static void removeLeftovers(Path file) {
-        String prefix = "." + file.getFileName() + ".tmp-";
-        try (Stream<Path> s = Files.list(file.getParent())) {
-            s.filter(p -> p.getFileName().toString().startsWith(prefix)).forEach(LocalFiles::quietDelete);
-        } catch (IOException e) {
-            // nothing to clean, or not reachable: the next attempt tries again
-        }
     }
 
     private static void copySparse(Path source, Path target) throws IOException {

@@ -237,6 +237,35 @@ class HammerspaceBackendTest {
         }
     }
 
+    @Test
+    void whatACrashedCreateLeftBehindIsReplacedAndNeverTakenForAVolume() throws Exception {
+        ok(c.backend.create(spec("pvc-warm", 64 * MIB, BLOCK, params("blockBackingShareName", "blks"))));
+        Path leftover = c.sim.root().resolve("blks/.pvc-crashed.creating");
+        Files.write(leftover, new byte[4096]);
+        assertThat(ok(c.backend.list(PageRequest.ALL)).items()).hasSize(1);
+
+        Volume v = ok(c.backend.create(spec("pvc-crashed", 64 * MIB, BLOCK, params("blockBackingShareName", "blks"))));
+
+        assertThat(Files.size(c.sim.root().resolve("blks/pvc-crashed"))).isEqualTo(64 * MIB);
+        assertThat(leftover).doesNotExist();
+        assertThat(v.capacityBytes()).isEqualTo(64 * MIB);
+    }
+
+    @Test
+    void aFileOfTheSameNameAndSizeWithoutARecordIsAdoptedAndOfAnotherSizeIsAlreadyExists() throws Exception {
+        ok(c.backend.create(spec("pvc-warm", 64 * MIB, BLOCK, params("blockBackingShareName", "blks"))));
+        try (var f = new java.io.RandomAccessFile(c.sim.root().resolve("blks/pvc-orphan").toFile(), "rw")) {
+            f.setLength(64 * MIB);
+        }
+        Files.write(c.sim.root().resolve("blks/pvc-other"), new byte[1024]);
+
+        Volume adopted = ok(c.backend.create(spec("pvc-orphan", 64 * MIB, BLOCK, params("blockBackingShareName", "blks"))));
+        assertThat(adopted.name()).contains(new io.csi4j.domain.id.VolumeName("pvc-orphan"));
+        assertThat(failed(c.backend.create(spec("pvc-other", 64 * MIB, BLOCK, params("blockBackingShareName", "blks")))))
+                .isInstanceOf(Failure.AlreadyExists.class);
+        assertThat(Files.size(c.sim.root().resolve("blks/pvc-other"))).isEqualTo(1024);
+    }
+
     // ---- snapshots and deletion ---------------------------------------------------------------------------------
 
     @Test
