@@ -23,6 +23,9 @@ final class Shares {
     private final long usageRefreshMillis;
     private long nextId = 1;
     private volatile long[] clusterUsage = {0, Long.MIN_VALUE};
+    private final Map<String, CachedUsage> shareUsage = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedUsage(Namespace.Usage usage, long at) {}
 
     /**
      * @param usageRefreshMillis how long the cluster's used bytes (a walk of the whole tree) are reused; 0 walks on
@@ -74,10 +77,24 @@ final class Shares {
         }
         long used = 0;
         for (Share s : all()) {
-            used += namespace.usedBytes(namespace.share(s.name));
+            used += usage(s.name).bytes();
         }
         clusterUsage = new long[] {used, now};
         return used;
+    }
+
+    /** A share's usage, walked afresh unless a refresh period is configured. */
+    private Namespace.Usage usage(String share) {
+        long now = clock.millis();
+        CachedUsage c = shareUsage.get(share);
+        if (usageRefreshMillis > 0 && c != null && now - c.at() < usageRefreshMillis) {
+            return c.usage();
+        }
+        Namespace.Usage u = namespace.usage(namespace.share(share));
+        if (usageRefreshMillis > 0) {
+            shareUsage.put(share, new CachedUsage(u, now));
+        }
+        return u;
     }
 
     long clusterCapacity() {
@@ -113,7 +130,7 @@ final class Shares {
             m.put("unmappedGroup", "nogroup");
             m.put("participantId", 1);
         }
-        Namespace.Usage usage = namespace.usage(namespace.share(s.name));
+        Namespace.Usage usage = usage(s.name);
         long used = usage.bytes();
         long total = limit != null ? limit : clusterCapacity;
         long available = limit != null ? Math.max(0, limit - used) : Math.max(0, clusterCapacity - clusterUsed());
