@@ -40,7 +40,7 @@ record VolumeRecord(String name, String id, Kind kind, Parameters parameters, lo
             return Optional.empty();
         }
         Map<String, String> params = new TreeMap<>();
-        n.path("parameters").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
+        n.path("parameters").properties().forEach(f -> params.put(f.getKey(), f.getValue().asText()));
         return Optional.of(new VolumeRecord(n.get("name").asText(), n.get("id").asText(), kind.get(),
                 new Parameters(params), n.path("sizeBytes").asLong(0),
                 n.hasNonNull("source") ? Optional.of(n.get("source").asText()) : Optional.empty(),

@@ -264,7 +264,7 @@ final class ShareApi {
                 return e.error("extendedInfo must be an object of strings");
             }
             Map<String, String> info = new LinkedHashMap<>();
-            b.get("extendedInfo").fields().forEachRemaining(f -> info.put(f.getKey(), f.getValue().asText()));
+            b.get("extendedInfo").properties().forEach(f -> info.put(f.getKey(), f.getValue().asText()));
             e.extendedInfo = Optional.of(info);
         }
         if (b.has("shareSizeLimit")) {

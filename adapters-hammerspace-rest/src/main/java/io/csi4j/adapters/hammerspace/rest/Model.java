@@ -37,7 +37,7 @@ public final class Model {
 
         static Share of(JsonNode n) {
             Map<String, String> info = new LinkedHashMap<>();
-            n.path("extendedInfo").fields().forEachRemaining(f -> info.put(f.getKey(), f.getValue().asText()));
+            n.path("extendedInfo").properties().forEach(f -> info.put(f.getKey(), f.getValue().asText()));
             List<ExportOption> exports = new ArrayList<>();
             n.path("exportOptions").forEach(e -> exports.add(new ExportOption(e.path("subnet").asText(""),
                     e.path("accessPermissions").asText(""), e.path("rootSquash").asBoolean(false))));
