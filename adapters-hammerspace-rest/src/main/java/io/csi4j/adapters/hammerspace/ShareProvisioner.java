@@ -82,12 +82,13 @@ final class ShareProvisioner {
     Either<Failure, Model.Share> ensure(String name, Markers.Role role, String comment,
             List<Model.ExportOption> exports, List<JsonNode> objectives) {
         Either<Failure, Optional<Model.Share>> found = api.share(name);
-        if (found.isRight() && found.get().isPresent()) {
-            return marked(found.get().get(), role);
-        }
         if (found.isLeft()) {
             return Either.left(found.getLeft());
         }
+        if (found.get().isPresent() && found.get().get().isReady()) {
+            return marked(found.get().get(), role);
+        }
+        // absent, or not ready yet: perhaps another call of this process is making it; its lock says when it is done
         synchronized (locks.computeIfAbsent(name, n -> new Object())) {
             Either<Failure, Optional<Model.Share>> again = api.share(name);
             if (again.isLeft()) {

@@ -266,6 +266,28 @@ class HammerspaceBackendTest {
         assertThat(Files.size(c.sim.root().resolve("blks/pvc-other"))).isEqualTo(1024);
     }
 
+    @Test
+    void aCallFindingTheCatalogShareHalfMadeByAnotherCallWaitsForItInsteadOfFailing() throws Exception {
+        c.sim.faults().nextTask("share-create", TaskPlan.holding());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> c.backend.findByName(new io.csi4j.domain.id.VolumeName("a")));
+            while (c.sim.shareState("csi4j-catalog").isEmpty()) {
+                Thread.sleep(5);
+            }
+            var second = pool.submit(() -> c.backend.findByName(new io.csi4j.domain.id.VolumeName("b")));
+            Thread.sleep(200);
+            assertThat(second.isDone()).as("the second call waits for the first").isFalse();
+            c.sim.releaseTasks("share-create");
+
+            assertThat(ok(first.get())).isEmpty();
+            assertThat(ok(second.get())).isEmpty();
+            assertThat(c.sim.requestCount("POST shares")).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---- snapshots and deletion ---------------------------------------------------------------------------------
 
     @Test
