@@ -38,7 +38,11 @@ final class Driver {
         if (backends.isLeft()) {
             return configError(err, backends.getLeft());
         }
-        NodeSettings node = NodeAssembly.settings(settings, backends.get());
+        Either<ConfigError, NodeSettings> nodeSettings = NodeAssembly.settings(settings, backends.get());
+        if (nodeSettings.isLeft()) {
+            return configError(err, nodeSettings.getLeft());
+        }
+        NodeSettings node = nodeSettings.get();
         Optional<NodeHost> host = Optional.empty();
         if (settings.mode().servesNode()) {
             Either<ConfigError, NodeHost> built = NodeAssembly.host(settings, node);

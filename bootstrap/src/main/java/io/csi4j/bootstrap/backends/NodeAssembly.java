@@ -1,11 +1,13 @@
 package io.csi4j.bootstrap.backends;
 
+import io.csi4j.adapters.hammerspace.HammerspaceBackend;
 import io.csi4j.adapters.local.LocalBackend;
 import io.csi4j.adapters.local.LocalBackendConfig;
 import io.csi4j.adapters.os.HostConfig;
 import io.csi4j.adapters.os.LinuxHost;
 import io.csi4j.bootstrap.config.ConfigError;
 import io.csi4j.bootstrap.config.Settings;
+import io.csi4j.domain.failure.Failure;
 import io.csi4j.domain.id.NodeFacts;
 import io.csi4j.domain.topology.Topology;
 import io.csi4j.ports.service.Backends;
@@ -17,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,18 +35,42 @@ public final class NodeAssembly {
 
     private NodeAssembly() {}
 
-    /** The node's view of the configuration. */
-    public static NodeSettings settings(Settings settings, Backends backends) {
+    /**
+     * The node's view of the configuration. Its topology joins the segments of every backend that has one: the node
+     * key of the local backends, and on a node that serves volumes the Hammerspace data-portal segment (read from the
+     * Anvil once at start; when it cannot be read the node does not start, as the original plugin's registration
+     * failed, and Kubernetes restarts it). Its id carries the facts controllers need (iSCSI initiator, address).
+     */
+    public static Either<ConfigError, NodeSettings> settings(Settings settings, Backends backends) {
         return settings(settings, backends, NodeFactsDiscovery.INITIATOR_FILE);
     }
 
-    static NodeSettings settings(Settings settings, Backends backends, Path initiatorFile) {
+    static Either<ConfigError, NodeSettings> settings(Settings settings, Backends backends, Path initiatorFile) {
         List<LocalBackendConfig> locals = locals(backends);
-        Optional<Topology> topology = locals.stream().findFirst().map(LocalBackendConfig::topology);
+        Map<String, String> segments = new TreeMap<>();
+        locals.stream().findFirst().ifPresent(l -> segments.putAll(l.topology().segments()));
+        if (settings.mode().servesNode()) {
+            for (HammerspaceBackend h : hammerspaces(backends)) {
+                Either<Failure, Topology> t = h.nodeTopology(settings.nodeId());
+                if (t.isLeft()) {
+                    return Either.left(new ConfigError("backend " + h.name(), "data portals",
+                            "cannot tell whether node " + settings.nodeId() + " runs a data portal: "
+                                    + t.getLeft().message()));
+                }
+                segments.putAll(t.get().segments());
+            }
+        }
+        Optional<Topology> topology = segments.isEmpty() ? Optional.empty() : Optional.of(new Topology(segments));
         String fsType = locals.stream().findFirst().map(LocalBackendConfig::defaultFsType)
                 .orElse(LocalBackendConfig.DEFAULT_FS_TYPE);
         NodeFacts facts = NodeFactsDiscovery.discover(settings, backends, initiatorFile);
-        return new NodeSettings(facts, topology, locals.stream().map(LocalBackendConfig::root).toList(), fsType, 0);
+        return Either.right(new NodeSettings(facts, topology, locals.stream().map(LocalBackendConfig::root).toList(),
+                fsType, 0));
+    }
+
+    private static List<HammerspaceBackend> hammerspaces(Backends backends) {
+        return backends.all().stream().filter(HammerspaceBackend.class::isInstance).map(HammerspaceBackend.class::cast)
+                .toList();
     }
 
     /**

@@ -100,9 +100,12 @@ public final class SettingsLoader {
             Map<String, String> env) {
         var v = new Values(tree, env);
         try {
+            boolean fromHsEnvironment = !tree.has("backends") && HammerspaceEnvironment.present(env);
             String driverName = driverName(ok(v.pick(cli.driverName(), "CSI4J_DRIVER_NAME", "driverName",
-                    "--driver-name")));
-            String nodeId = nodeId(ok(v.pick(cli.nodeId(), "CSI_NODE_ID", "nodeId", "--node-id")));
+                    "--driver-name")), fromHsEnvironment ? HammerspaceEnvironment.DRIVER_NAME : DEFAULT_DRIVER_NAME);
+            String nodeId = nodeId(ok(v.pick(cli.nodeId(), "CSI_NODE_ID", "nodeId", "--node-id"))
+                    .or(() -> Optional.ofNullable(env.get("CSI_NODE_NAME")).filter(n -> !n.isEmpty())
+                            .map(n -> new Sourced(n, "(environment)", "CSI_NODE_NAME"))));
             String endpoint = endpoint(ok(v.pick(cli.endpoint(), "CSI_ENDPOINT", "endpoint", "--endpoint")));
             Mode mode = choice(ok(v.pick(cli.mode(), "CSI4J_MODE", "mode", "--mode")), Mode::parse, Mode.ALL,
                     "controller, node, all");
@@ -124,8 +127,8 @@ public final class SettingsLoader {
         return result.getOrElseThrow(Invalid::new);
     }
 
-    private String driverName(Optional<Sourced> given) {
-        String name = given.map(Sourced::value).orElse(DEFAULT_DRIVER_NAME);
+    private String driverName(Optional<Sourced> given, String fallback) {
+        String name = given.map(Sourced::value).orElse(fallback);
         if (!PluginIdentity.isValidName(name)) {
             throw new Invalid(given.get().error("'" + name + "' is not a DNS-style name of at most 63 characters "
                     + "(letters, digits, '.', '-'; alphanumeric at both ends)"));
@@ -156,6 +159,10 @@ public final class SettingsLoader {
                     "no CSI endpoint: pass --endpoint unix:///path/to/csi.sock or set CSI_ENDPOINT"));
         }
         String e = given.get().value();
+        if (e.startsWith("/")) {
+            // the original Hammerspace plugin's CSI_ENDPOINT is a bare socket path
+            return "unix://" + e;
+        }
         if (!e.startsWith("unix:/") && !e.startsWith("tcp://")) {
             throw new Invalid(given.get().error("'" + e + "' is neither unix:///path.sock nor tcp://host:port"));
         }
@@ -187,6 +194,9 @@ public final class SettingsLoader {
                         "CSI4J_LOCAL_ROOT")));
         if (localRoot.isPresent() && !Path.of(localRoot.get().value()).isAbsolute()) {
             return Either.left(localRoot.get().error("'" + localRoot.get().value() + "' must be an absolute path"));
+        }
+        if (!tree.has("backends") && HammerspaceEnvironment.present(env)) {
+            return HammerspaceEnvironment.backend(env).map(List::of).flatMap(b -> applyLocalRoot(b, localRoot));
         }
         if (!tree.has("backends")) {
             ObjectNode local = JsonNodeFactory.instance.objectNode().put("type", LOCAL_TYPE);
