@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 final class SysfsLoopDevices implements LoopDevices {
 
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
+
     private final LoopSysfs sysfs;
     private final HostCommands commands;
     private final Confinement confinement;
@@ -57,7 +59,31 @@ final class SysfsLoopDevices implements LoopDevices {
 
     @Override
     public Either<Failure, Done> detach(Path device) {
-        return loopNumber(device).flatMap(n -> sysfs.isAttached(n) ? losetupDetach(device) : Either.right(Done.DONE));
+        return loopNumber(device).flatMap(n -> sysfs.isAttached(n)
+                ? losetupDetach(device).flatMap(done -> released(n, device))
+                : Either.right(Done.DONE));
+    }
+
+    /**
+     * The kernel detaches a loop device that something still holds (a filesystem being torn down after an error,
+     * a prober) only when it is released: losetup succeeds at once and marks it. Wait, boundedly, until the device
+     * is really free, so the caller's "detached" is true; if it is still held, say so (the CO retries the unstage).
+     */
+    private Either<Failure, Done> released(int number, Path device) {
+        long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
+        while (sysfs.isAttached(number)) {
+            if (System.nanoTime() > deadline) {
+                return Either.left(Failure.unavailable(device + " is detaching but still held; it is freed when "
+                        + "released"));
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Either.left(Failure.unavailable("interrupted while waiting for " + device + " to be released"));
+            }
+        }
+        return Either.right(Done.DONE);
     }
 
     private Either<Failure, Path> attachNew(Path file) {
