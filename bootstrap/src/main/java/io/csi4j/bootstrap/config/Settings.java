@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param nodeId this node's id (NodeGetInfo)
  * @param endpoint where CSI is served ({@code unix:///path.sock} or {@code tcp://host:port})
  * @param kubeletDir the kubelet root directory, inside which node operations may touch paths
+ * @param metricsAddress where /metrics and /healthz are served; empty when metrics are off
  */
 public record Settings(
         Optional<Path> configFile,
@@ -24,9 +25,17 @@ public record Settings(
         Optional<BackendName> defaultBackend,
         List<BackendSettings> backends,
         LogFormat logFormat,
-        Path kubeletDir) {
+        Path kubeletDir,
+        Optional<MetricsAddress> metricsAddress) {
 
     public Settings {
         backends = List.copyOf(backends);
+    }
+
+    /** With metrics off. */
+    public Settings(Optional<Path> configFile, String driverName, String nodeId, String endpoint, Mode mode,
+            Optional<BackendName> defaultBackend, List<BackendSettings> backends, LogFormat logFormat, Path kubeletDir) {
+        this(configFile, driverName, nodeId, endpoint, mode, defaultBackend, backends, logFormat, kubeletDir,
+                Optional.empty());
     }
 }

@@ -29,8 +29,7 @@ public final class SettingsLoader {
 
     public static final String DEFAULT_DRIVER_NAME = "csi4j.io";
     public static final String LOCAL_TYPE = "local";
-    static final Set<String> TOP_KEYS = Set.of("driverName", "nodeId", "endpoint", "mode", "defaultBackend", "logFormat",
-            "kubeletDir", "backends");
+    static final Set<String> TOP_KEYS = Setting.fileKeys();
 
     private final Set<String> backendTypes;
     private final Function<Path, Either<String, String>> readFile;
@@ -57,7 +56,8 @@ public final class SettingsLoader {
     }
 
     public Either<ConfigError, Settings> load(CliOverrides cli, Map<String, String> env) {
-        Optional<Path> file = cli.config().or(() -> Optional.ofNullable(env.get("CSI4J_CONFIG")).map(Path::of));
+        Optional<Path> file = cli.config().or(() -> Optional.ofNullable(env.get(Setting.CONFIG.env().orElseThrow()))
+                .map(Path::of));
         return file.map(this::parseFile).orElseGet(() -> Either.right(ConfigTree.empty("(no config file)", "")))
                 .flatMap(tree -> tree.onlyKeys(TOP_KEYS))
                 .flatMap(tree -> build(file, tree, cli, env));
@@ -79,19 +79,20 @@ public final class SettingsLoader {
             Map<String, String> env) {
         var v = new Values(tree, env);
         try {
-            String driverName = driverName(ok(v.pick(cli.driverName(), "CSI4J_DRIVER_NAME", "driverName",
-                    "--driver-name")));
-            String nodeId = nodeId(ok(v.pick(cli.nodeId(), "CSI_NODE_ID", "nodeId", "--node-id")));
-            String endpoint = endpoint(ok(v.pick(cli.endpoint(), "CSI_ENDPOINT", "endpoint", "--endpoint")));
-            Mode mode = choice(ok(v.pick(cli.mode(), "CSI4J_MODE", "mode", "--mode")), Mode::parse, Mode.ALL,
-                    "controller, node, all");
-            LogFormat logFormat = choice(ok(v.pick(cli.logFormat(), "CSI4J_LOG_FORMAT", "logFormat", "--log-format")),
-                    LogFormat::parse, LogFormat.TEXT, "text, json");
-            Path kubeletDir = ok(tree.absolutePath("kubeletDir")).orElse(Path.of("/var/lib/kubelet"));
+            String driverName = driverName(ok(v.pick(cli.driverName(), Setting.DRIVER_NAME)));
+            String nodeId = nodeId(ok(v.pick(cli.nodeId(), Setting.NODE_ID)));
+            String endpoint = endpoint(ok(v.pick(cli.endpoint(), Setting.ENDPOINT)));
+            Mode mode = choice(ok(v.pick(cli.mode(), Setting.MODE)), Mode::parse, Mode.ALL, "controller, node, all");
+            LogFormat logFormat = choice(ok(v.pick(cli.logFormat(), Setting.LOG_FORMAT)), LogFormat::parse,
+                    LogFormat.TEXT, "text, json");
+            Optional<MetricsAddress> metrics = ok(v.pick(cli.metricsAddress(), Setting.METRICS_ADDRESS))
+                    .map(SettingsLoader::metricsAddress);
+            Path kubeletDir = ok(v.pick(Optional.empty(), Setting.KUBELET_DIR)).map(SettingsLoader::absolute)
+                    .orElse(Path.of("/var/lib/kubelet"));
             List<BackendSettings> backends = ok(backends(tree, cli, env));
             Optional<BackendName> defaultBackend = ok(defaultBackend(tree, backends));
             return Either.right(new Settings(file, driverName, nodeId, endpoint, mode, defaultBackend, backends,
-                    logFormat, kubeletDir));
+                    logFormat, kubeletDir, metrics));
         } catch (Invalid e) {
             return Either.left(e.error);
         }
@@ -132,6 +133,19 @@ public final class SettingsLoader {
         return e;
     }
 
+    private static Path absolute(Sourced given) {
+        Path p = Path.of(given.value());
+        if (!p.isAbsolute() || !p.normalize().equals(p)) {
+            throw new Invalid(given.error("'" + given.value() + "' must be an absolute, normalised path"));
+        }
+        return p;
+    }
+
+    private static MetricsAddress metricsAddress(Sourced given) {
+        return MetricsAddress.parse(given.value()).orElseThrow(() -> new Invalid(given.error("'" + given.value()
+                + "' is not host:port or :port (port 0 to 65535)")));
+    }
+
     private static <T> T choice(Optional<Sourced> given, Function<String, Optional<T>> parse, T fallback, String allowed) {
         if (given.isEmpty()) {
             return fallback;
@@ -152,9 +166,10 @@ public final class SettingsLoader {
     }
 
     private Either<ConfigError, List<BackendSettings>> backends(ConfigTree tree, CliOverrides cli, Map<String, String> env) {
-        Optional<Sourced> localRoot = cli.localRoot().map(r -> new Sourced(r, "(command line)", "--local-root"))
-                .or(() -> Optional.ofNullable(env.get("CSI4J_LOCAL_ROOT")).map(r -> new Sourced(r, "(environment)",
-                        "CSI4J_LOCAL_ROOT")));
+        String rootEnv = Setting.LOCAL_ROOT.env().orElseThrow();
+        Optional<Sourced> localRoot = cli.localRoot().map(r -> new Sourced(r, "(command line)",
+                        Setting.LOCAL_ROOT.flag().orElseThrow()))
+                .or(() -> Optional.ofNullable(env.get(rootEnv)).map(r -> new Sourced(r, "(environment)", rootEnv)));
         if (localRoot.isPresent() && !Path.of(localRoot.get().value()).isAbsolute()) {
             return Either.left(localRoot.get().error("'" + localRoot.get().value() + "' must be an absolute path"));
         }
@@ -238,14 +253,15 @@ public final class SettingsLoader {
 
     /** Looks a setting up in flags, then environment, then file. */
     private record Values(ConfigTree tree, Map<String, String> env) {
-        Either<ConfigError, Optional<Sourced>> pick(Optional<String> flag, String envName, String key, String flagName) {
+        Either<ConfigError, Optional<Sourced>> pick(Optional<String> flag, Setting setting) {
             if (flag.isPresent()) {
-                return Either.right(Optional.of(new Sourced(flag.get(), "(command line)", flagName)));
+                return Either.right(Optional.of(new Sourced(flag.get(), "(command line)", setting.flag().orElseThrow())));
             }
-            String e = env.get(envName);
+            String e = setting.env().map(env::get).orElse(null);
             if (e != null && !e.isEmpty()) {
-                return Either.right(Optional.of(new Sourced(e, "(environment)", envName)));
+                return Either.right(Optional.of(new Sourced(e, "(environment)", setting.env().get())));
             }
+            String key = setting.key().orElseThrow();
             return tree.string(key).map(s -> s.map(x -> new Sourced(x, tree.source(), key)));
         }
     }
