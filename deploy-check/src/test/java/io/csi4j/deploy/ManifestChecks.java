@@ -336,6 +336,37 @@ final class ManifestChecks {
         return out;
     }
 
+    /**
+     * The node plugin can do its job: the driver container runs as root (the image's default user is not), is
+     * privileged, and sees kubelet's directory at the same path with Bidirectional propagation (CSI §7.2: mounts it
+     * makes must reach kubelet); every driver container shows its last log lines as its termination message.
+     */
+    static List<String> driverContainersCanWork(Manifest m) {
+        List<String> problems = new ArrayList<>();
+        for (var w : m.workloads()) {
+            for (Container c : containers(w)) {
+                if (!c.getName().equals(DRIVER_CONTAINER)) {
+                    continue;
+                }
+                if (!"FallbackToLogsOnError".equals(c.getTerminationMessagePolicy())) {
+                    problems.add(w.describe() + " driver container lacks terminationMessagePolicy: FallbackToLogsOnError");
+                }
+                if (w.describe().startsWith("DaemonSet ")) {
+                    var sc = c.getSecurityContext();
+                    if (sc == null || !Boolean.TRUE.equals(sc.getPrivileged()) || !Long.valueOf(0).equals(sc.getRunAsUser())) {
+                        problems.add(w.describe() + " driver container is not privileged and root");
+                    }
+                    boolean kubelet = Optional.ofNullable(c.getVolumeMounts()).orElse(List.of()).stream().anyMatch(vm ->
+                            KUBELET_DIR.equals(vm.getMountPath()) && "Bidirectional".equals(vm.getMountPropagation()));
+                    if (!kubelet) {
+                        problems.add(w.describe() + " driver container does not mount " + KUBELET_DIR + " Bidirectional");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
     /** Problems with one installation's Namespace object, if it ships one: privileged pods need the privileged level. */
     static List<String> namespaceAdmitsPrivileged(Manifest m) {
         List<String> problems = new ArrayList<>();

@@ -34,10 +34,12 @@ class ManifestChecksTest {
                         - name: csi4j
                           image: %s
                           env: [{name: CSI4J_DRIVER_NAME, value: %s}]
-                          securityContext: {privileged: true}
+                          securityContext: {privileged: true, runAsUser: 0}
+                          terminationMessagePolicy: FallbackToLogsOnError
                           ports: [{name: healthz, containerPort: 9808}]
                           livenessProbe: {httpGet: {path: /healthz, port: healthz}}
-                          volumeMounts: [{name: socket-dir, mountPath: /csi}]
+                          volumeMounts: [{name: socket-dir, mountPath: /csi}, {name: kubelet, mountPath: /var/lib/kubelet,
+                                          mountPropagation: Bidirectional}]
                         - name: node-driver-registrar
                           image: registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.18.0
                           args: [--csi-address=/csi/csi.sock, --kubelet-registration-path=%s]
@@ -49,6 +51,8 @@ class ManifestChecksTest {
                       volumes:
                         - name: socket-dir
                           hostPath: {path: %s}
+                        - name: kubelet
+                          hostPath: {path: /var/lib/kubelet}
                 """.formatted(image, driverEnv, registrationPath, socketHostPath);
     }
 
@@ -67,6 +71,14 @@ class ManifestChecksTest {
         assertThat(ManifestChecks.portsConsistent(m)).isEmpty();
         assertThat(ManifestChecks.requiredFieldsAndReferences(m)).isEmpty();
         assertThat(ManifestChecks.csiDriverExplicit(m)).isEmpty();
+        assertThat(ManifestChecks.driverContainersCanWork(m)).isEmpty();
+    }
+
+    @Test
+    void aNodePluginThatCannotMountOrHidesWhyItExitedIsReported() {
+        Manifest m = manifest(DRIVER, GOOD_NODE.replace("runAsUser: 0", "runAsUser: 10001")
+                .replace("terminationMessagePolicy: FallbackToLogsOnError", "terminationMessagePolicy: File"));
+        assertThat(ManifestChecks.driverContainersCanWork(m)).hasSize(2);
     }
 
     @Test
@@ -126,7 +138,9 @@ class ManifestChecksTest {
 
     @Test
     void bidirectionalPropagationOutsideAPrivilegedContainerIsReported() {
-        Manifest m = manifest(DRIVER, GOOD_NODE.replace("securityContext: {privileged: true}", "securityContext: {}")
+        Manifest m = manifest(DRIVER, GOOD_NODE.replace("securityContext: {privileged: true, runAsUser: 0}",
+                "securityContext: {}").replace(", {name: kubelet, mountPath: /var/lib/kubelet,\n"
+                + "                          mountPropagation: Bidirectional}", "")
                 .replace("livenessProbe: {httpGet: {path: /healthz, port: healthz}}\n          volumeMounts: [{name: socket-dir, "
                         + "mountPath: /csi}]", "livenessProbe: {httpGet: {path: /healthz, port: healthz}}\n          volumeMounts: "
                         + "[{name: socket-dir, mountPath: /csi, mountPropagation: Bidirectional}]"));

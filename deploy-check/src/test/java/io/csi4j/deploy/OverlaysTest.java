@@ -55,6 +55,8 @@ class OverlaysTest {
                         check("every container declares resources", overlay, ManifestChecks::resourcesDeclared),
                         check("ports are unique and the liveness probe hits livenessprobe's port", overlay,
                                 ManifestChecks::portsConsistent),
+                        check("the driver containers can mount and report why they exit", overlay,
+                                ManifestChecks::driverContainersCanWork),
                         check("a shipped namespace admits privileged pods", overlay,
                                 ManifestChecks::namespaceAdmitsPrivileged))));
     }
