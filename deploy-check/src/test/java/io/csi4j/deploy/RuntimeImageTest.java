@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,8 @@ class RuntimeImageTest {
 
     @Test
     void theDriverRunsOnTheLinkedRuntimeWithItsTrainedCache() throws Exception {
+        // The image's runtime is JDK 25 (AOT cache training, JEP 514); an older build JDK cannot stand in for it.
+        Assumptions.assumeTrue(Runtime.version().feature() >= 25, "the image's runtime needs JDK 25 to reproduce");
         Path jar = Path.of(System.getProperty("csi4j.jar"));
         Path runtime = link();
         Path java = runtime.resolve("bin/java");
