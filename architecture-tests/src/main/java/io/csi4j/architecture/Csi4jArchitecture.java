@@ -99,6 +99,11 @@ public final class Csi4jArchitecture {
         return technologies.daggerOnlyInBootstrapAndAdapterModules();
     }
 
+    /** Prometheus (registry, exposition, client) appears only in bootstrap. */
+    public ArchRule metricsRegistriesOnlyInBootstrap() {
+        return technologies.metricsRegistriesOnlyInBootstrap();
+    }
+
     /** The general coding rules for every class except the generated protobuf ones. */
     public CodingRules codingRules() {
         return coding;
@@ -111,7 +116,7 @@ public final class Csi4jArchitecture {
                                 outPortsDoNotDependOnInPorts(), servicesAreUsedOnlyByBootstrap(),
                                 adaptersAreIndependent(), adaptersDoNotDependOnBootstrap(),
                                 topLevelPartsAreFreeOfCycles(), grpcAndProtobufOnlyInGrpcAdapter(),
-                                daggerOnlyInBootstrapAndAdapterModules()),
+                                daggerOnlyInBootstrapAndAdapterModules(), metricsRegistriesOnlyInBootstrap()),
                         coding.all().stream())
                 .toList();
     }

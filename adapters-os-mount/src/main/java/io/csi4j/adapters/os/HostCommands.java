@@ -1,6 +1,7 @@
 package io.csi4j.adapters.os;
 
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.metrics.CommandRecorder;
 import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one door to host tools: finds the program, runs it through {@link ProcessRunner}, and logs each run
- * once at debug level with the redacted argv, exit code and duration.
+ * The one door to host tools: finds the program, runs it through {@link ProcessRunner}, records its duration by
+ * program and outcome, and logs each run once at debug level with the redacted argv, exit code and duration.
  */
 final class HostCommands {
 
@@ -19,16 +20,19 @@ final class HostCommands {
 
     private final ProcessRunner runner;
     private final Executables executables;
+    private final CommandRecorder metrics;
 
-    HostCommands(ProcessRunner runner, Executables executables) {
+    HostCommands(ProcessRunner runner, Executables executables, CommandRecorder metrics) {
         this.runner = runner;
         this.executables = executables;
+        this.metrics = metrics;
     }
 
     /** Runs {@code program args...}; FailedPrecondition when the program is not installed on this node. */
     Either<Failure, CommandResult> run(Duration timeout, List<String> secrets, String program, String... args) {
         Path executable = executables.find(program).orElse(null);
         if (executable == null) {
+            metrics.ran(program, CommandRecorder.Outcome.NOT_STARTED, 0);
             return Either.left(Failure.precondition(program + " is not installed on this node (searched "
                     + executables.directories() + ")"));
         }
@@ -38,12 +42,21 @@ final class HostCommands {
         Command command = new Command(argv, timeout, secrets);
         long start = System.nanoTime();
         Either<Failure, CommandResult> outcome = runner.run(command);
+        long nanos = System.nanoTime() - start;
+        metrics.ran(program, outcome(outcome), nanos);
         if (LOG.isDebugEnabled()) {
             LOG.debug("host command argv=\"{}\" outcome={} millis={}", command.display(),
-                    outcome.fold(Failure::message, r -> "exit " + r.exitCode()),
-                    (System.nanoTime() - start) / 1_000_000);
+                    outcome.fold(Failure::message, r -> "exit " + r.exitCode()), nanos / 1_000_000);
         }
         return outcome;
+    }
+
+    private static CommandRecorder.Outcome outcome(Either<Failure, CommandResult> outcome) {
+        if (outcome.isRight()) {
+            return outcome.get().succeeded() ? CommandRecorder.Outcome.OK : CommandRecorder.Outcome.FAILED;
+        }
+        return outcome.getLeft() instanceof Failure.Timeout ? CommandRecorder.Outcome.TIMEOUT
+                : CommandRecorder.Outcome.NOT_STARTED;
     }
 
     /** Like {@link #run}, but a non-zero exit becomes the failure {@link ToolErrors} reads from the message. */

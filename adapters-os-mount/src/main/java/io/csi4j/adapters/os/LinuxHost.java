@@ -1,6 +1,8 @@
 package io.csi4j.adapters.os;
 
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.metrics.CommandRecorder;
+import io.csi4j.metrics.Recorders;
 import io.csi4j.ports.out.host.BlockDevices;
 import io.csi4j.ports.out.host.FilesystemStats;
 import io.csi4j.ports.out.host.Filesystems;
@@ -30,12 +32,12 @@ public final class LinuxHost {
     private final ConfinedHostPaths paths;
     private final BlockingCalls calls;
 
-    private LinuxHost(HostConfig config, List<PathGuard.Root> roots) {
+    private LinuxHost(HostConfig config, List<PathGuard.Root> roots, CommandRecorder metrics) {
         this.mountTable = new ProcMountTable(ProcMountTable.MOUNTINFO, p -> PathGuard.realRootPrefix(roots, p));
         this.calls = new BlockingCalls(config.maxStuckCalls());
         Confinement confinement = new Confinement(new PathGuard(roots, mountTable::targets), calls,
                 config.statTimeout());
-        HostCommands commands = new HostCommands(new ProcessRunner(), Executables.fromEnvironment());
+        HostCommands commands = new HostCommands(new ProcessRunner(), Executables.fromEnvironment(), metrics);
         this.blockDevices = new SysfsBlockDevices(Path.of("/sys/dev/block"));
         this.mounter = new LinuxMounter(commands, confinement, mountTable, blockDevices, config.mountTimeout());
         this.loopDevices = new SysfsLoopDevices(new LoopSysfs(Path.of("/sys/block"), Path.of("/dev")), commands,
@@ -51,6 +53,11 @@ public final class LinuxHost {
      * directory (roots are resolved once, here, so a symlinked kubelet directory works).
      */
     public static Either<Failure, LinuxHost> create(HostConfig config) {
+        return create(config, Recorders.none().commands());
+    }
+
+    /** Like {@link #create(HostConfig)}, recording every host command run into {@code metrics}. */
+    public static Either<Failure, LinuxHost> create(HostConfig config, CommandRecorder metrics) {
         List<PathGuard.Root> roots = new ArrayList<>();
         for (Path root : config.allowedRoots()) {
             if (!Files.isDirectory(root)) {
@@ -63,7 +70,7 @@ public final class LinuxHost {
                         + e.getMessage()));
             }
         }
-        return Either.right(new LinuxHost(config, roots));
+        return Either.right(new LinuxHost(config, roots, metrics));
     }
 
     public MountTable mountTable() {

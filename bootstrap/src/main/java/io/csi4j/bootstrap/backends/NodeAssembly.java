@@ -10,6 +10,8 @@ import io.csi4j.bootstrap.config.Settings;
 import io.csi4j.domain.failure.Failure;
 import io.csi4j.domain.id.NodeFacts;
 import io.csi4j.domain.topology.Topology;
+import io.csi4j.metrics.CommandRecorder;
+import io.csi4j.metrics.Recorders;
 import io.csi4j.ports.service.Backends;
 import io.csi4j.ports.service.node.NodeHost;
 import io.csi4j.ports.service.node.NodeSettings;
@@ -78,6 +80,11 @@ public final class NodeAssembly {
      * node); when it cannot be, node operations under it are refused and a warning says why.
      */
     public static Either<ConfigError, NodeHost> host(Settings settings, NodeSettings node) {
+        return host(settings, node, Recorders.none().commands());
+    }
+
+    /** Like {@link #host(Settings, NodeSettings)}, recording every host command into {@code metrics}. */
+    public static Either<ConfigError, NodeHost> host(Settings settings, NodeSettings node, CommandRecorder metrics) {
         List<Path> roots = new ArrayList<>(node.localRoots());
         Path kubelet = settings.kubeletDir();
         try {
@@ -87,7 +94,7 @@ public final class NodeAssembly {
             LOG.warn("kubelet directory {} does not exist and cannot be created ({}): node operations under it will "
                     + "be refused", kubelet, e.getMessage());
         }
-        return LinuxHost.create(HostConfig.withRoots(roots))
+        return LinuxHost.create(HostConfig.withRoots(roots), metrics)
                 .mapLeft(f -> new ConfigError(settings.configFile().map(Path::toString).orElse("(defaults)"),
                         "kubeletDir", f.message()))
                 .map(h -> new NodeHost(h.mountTable(), h.mounter(), h.loopDevices(), h.filesystems(), h.blockDevices(),

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param endpoint where CSI is served ({@code unix:///path.sock} or {@code tcp://host:port})
  * @param kubeletDir the kubelet root directory, inside which node operations may touch paths
  * @param nodeIp this node's data address, reported in the node id when a backend needs it (export access lists)
+ * @param metricsAddress where /metrics and /healthz are served; empty when metrics are off
  */
 public record Settings(
         Optional<Path> configFile,
@@ -26,17 +27,19 @@ public record Settings(
         List<BackendSettings> backends,
         LogFormat logFormat,
         Path kubeletDir,
-        Optional<String> nodeIp) {
+        Optional<String> nodeIp,
+        Optional<MetricsAddress> metricsAddress) {
 
     public Settings {
         backends = List.copyOf(backends);
         nodeIp = nodeIp == null ? Optional.empty() : nodeIp;
+        metricsAddress = metricsAddress == null ? Optional.empty() : metricsAddress;
     }
 
-    /** Settings without a configured node address. */
+    /** Settings without a configured node address, with metrics off. */
     public Settings(Optional<Path> configFile, String driverName, String nodeId, String endpoint, Mode mode,
             Optional<BackendName> defaultBackend, List<BackendSettings> backends, LogFormat logFormat, Path kubeletDir) {
         this(configFile, driverName, nodeId, endpoint, mode, defaultBackend, backends, logFormat, kubeletDir,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 }

@@ -29,8 +29,7 @@ public final class SettingsLoader {
 
     public static final String DEFAULT_DRIVER_NAME = "csi4j.io";
     public static final String LOCAL_TYPE = "local";
-    static final Set<String> TOP_KEYS = Set.of("driverName", "nodeId", "endpoint", "mode", "defaultBackend", "logFormat",
-            "kubeletDir", "backends", "nodeIp");
+    static final Set<String> TOP_KEYS = Setting.fileKeys();
     /** The original IntelliFlash drivers' top-level keys; a file with {@code arrays:} is one of theirs. */
     static final Set<String> INTELLIFLASH_KEYS = Set.of("arrays", "useChapAuth", "chapUser", "chapSecret",
             "initiatorGroup", "debug", "tlsVerify", "caFile", "defaultSize", "restTimeout", "lowTierMountDir");
@@ -63,7 +62,7 @@ public final class SettingsLoader {
     }
 
     public Either<ConfigError, Settings> load(CliOverrides cli, Map<String, String> env) {
-        Optional<Path> given = cli.config().or(() -> Optional.ofNullable(env.get("CSI4J_CONFIG")).map(Path::of));
+        Optional<Path> given = cli.config().or(() -> Optional.ofNullable(env.get(Setting.CONFIG.env().orElseThrow())).map(Path::of));
         Either<ConfigError, Optional<Path>> file = given.isEmpty() ? Either.right(Optional.empty())
                 : ConfigDirectory.resolve(given.get()).map(Optional::of);
         return file.flatMap(f -> f.map(this::parseFile).orElseGet(() -> Either.right(ConfigTree.empty("(no config file)", "")))
@@ -101,23 +100,27 @@ public final class SettingsLoader {
         var v = new Values(tree, env);
         try {
             boolean fromHsEnvironment = !tree.has("backends") && HammerspaceEnvironment.present(env);
-            String driverName = driverName(ok(v.pick(cli.driverName(), "CSI4J_DRIVER_NAME", "driverName",
-                    "--driver-name")), fromHsEnvironment ? HammerspaceEnvironment.DRIVER_NAME : DEFAULT_DRIVER_NAME);
-            String nodeId = nodeId(ok(v.pick(cli.nodeId(), "CSI_NODE_ID", "nodeId", "--node-id"))
+            String driverName = driverName(ok(v.pick(cli.driverName(), Setting.DRIVER_NAME)),
+                    fromHsEnvironment ? HammerspaceEnvironment.DRIVER_NAME : DEFAULT_DRIVER_NAME);
+            // The original Hammerspace plugin names its node with CSI_NODE_NAME.
+            String nodeId = nodeId(ok(v.pick(cli.nodeId(), Setting.NODE_ID))
                     .or(() -> Optional.ofNullable(env.get("CSI_NODE_NAME")).filter(n -> !n.isEmpty())
                             .map(n -> new Sourced(n, "(environment)", "CSI_NODE_NAME"))));
-            String endpoint = endpoint(ok(v.pick(cli.endpoint(), "CSI_ENDPOINT", "endpoint", "--endpoint")));
-            Mode mode = choice(ok(v.pick(cli.mode(), "CSI4J_MODE", "mode", "--mode")), Mode::parse, Mode.ALL,
-                    "controller, node, all");
-            LogFormat logFormat = choice(ok(v.pick(cli.logFormat(), "CSI4J_LOG_FORMAT", "logFormat", "--log-format")),
-                    LogFormat::parse, LogFormat.TEXT, "text, json");
-            Path kubeletDir = ok(tree.absolutePath("kubeletDir")).orElse(Path.of("/var/lib/kubelet"));
-            List<BackendSettings> backends = tree.has("arrays") ? List.of(ok(IntelliFlashFile.backend(tree, driverName,
-                    env))) : ok(backends(tree, cli, env));
+            String endpoint = endpoint(ok(v.pick(cli.endpoint(), Setting.ENDPOINT)));
+            Mode mode = choice(ok(v.pick(cli.mode(), Setting.MODE)), Mode::parse, Mode.ALL, "controller, node, all");
+            LogFormat logFormat = choice(ok(v.pick(cli.logFormat(), Setting.LOG_FORMAT)), LogFormat::parse,
+                    LogFormat.TEXT, "text, json");
+            Optional<MetricsAddress> metrics = ok(v.pick(cli.metricsAddress(), Setting.METRICS_ADDRESS))
+                    .map(SettingsLoader::metricsAddress);
+            Path kubeletDir = ok(v.pick(Optional.empty(), Setting.KUBELET_DIR)).map(SettingsLoader::absolute)
+                    .orElse(Path.of("/var/lib/kubelet"));
+            List<BackendSettings> backends = tree.has("arrays")
+                    ? List.of(ok(IntelliFlashFile.backend(tree, driverName, env)))
+                    : ok(backends(tree, cli, env));
             Optional<BackendName> defaultBackend = ok(defaultBackend(tree, backends));
-            Optional<String> nodeIp = ok(v.pick(Optional.empty(), "CSI4J_NODE_IP", "nodeIp", "")).map(n -> address(n));
+            Optional<String> nodeIp = ok(v.pick(Optional.empty(), Setting.NODE_IP)).map(SettingsLoader::address);
             return Either.right(new Settings(file, driverName, nodeId, endpoint, mode, defaultBackend, backends,
-                    logFormat, kubeletDir, nodeIp));
+                    logFormat, kubeletDir, nodeIp, metrics));
         } catch (Invalid e) {
             return Either.left(e.error);
         }
@@ -169,6 +172,19 @@ public final class SettingsLoader {
         return e;
     }
 
+    private static Path absolute(Sourced given) {
+        Path p = Path.of(given.value());
+        if (!p.isAbsolute() || !p.normalize().equals(p)) {
+            throw new Invalid(given.error("'" + given.value() + "' must be an absolute, normalised path"));
+        }
+        return p;
+    }
+
+    private static MetricsAddress metricsAddress(Sourced given) {
+        return MetricsAddress.parse(given.value()).orElseThrow(() -> new Invalid(given.error("'" + given.value()
+                + "' is not host:port or :port (port 0 to 65535)")));
+    }
+
     private static <T> T choice(Optional<Sourced> given, Function<String, Optional<T>> parse, T fallback, String allowed) {
         if (given.isEmpty()) {
             return fallback;
@@ -189,9 +205,10 @@ public final class SettingsLoader {
     }
 
     private Either<ConfigError, List<BackendSettings>> backends(ConfigTree tree, CliOverrides cli, Map<String, String> env) {
-        Optional<Sourced> localRoot = cli.localRoot().map(r -> new Sourced(r, "(command line)", "--local-root"))
-                .or(() -> Optional.ofNullable(env.get("CSI4J_LOCAL_ROOT")).map(r -> new Sourced(r, "(environment)",
-                        "CSI4J_LOCAL_ROOT")));
+        String rootEnv = Setting.LOCAL_ROOT.env().orElseThrow();
+        Optional<Sourced> localRoot = cli.localRoot().map(r -> new Sourced(r, "(command line)",
+                        Setting.LOCAL_ROOT.flag().orElseThrow()))
+                .or(() -> Optional.ofNullable(env.get(rootEnv)).map(r -> new Sourced(r, "(environment)", rootEnv)));
         if (localRoot.isPresent() && !Path.of(localRoot.get().value()).isAbsolute()) {
             return Either.left(localRoot.get().error("'" + localRoot.get().value() + "' must be an absolute path"));
         }
@@ -278,14 +295,15 @@ public final class SettingsLoader {
 
     /** Looks a setting up in flags, then environment, then file. */
     private record Values(ConfigTree tree, Map<String, String> env) {
-        Either<ConfigError, Optional<Sourced>> pick(Optional<String> flag, String envName, String key, String flagName) {
+        Either<ConfigError, Optional<Sourced>> pick(Optional<String> flag, Setting setting) {
             if (flag.isPresent()) {
-                return Either.right(Optional.of(new Sourced(flag.get(), "(command line)", flagName)));
+                return Either.right(Optional.of(new Sourced(flag.get(), "(command line)", setting.flag().orElseThrow())));
             }
-            String e = env.get(envName);
+            String e = setting.env().map(env::get).orElse(null);
             if (e != null && !e.isEmpty()) {
-                return Either.right(Optional.of(new Sourced(e, "(environment)", envName)));
+                return Either.right(Optional.of(new Sourced(e, "(environment)", setting.env().get())));
             }
+            String key = setting.key().orElseThrow();
             return tree.string(key).map(s -> s.map(x -> new Sourced(x, tree.source(), key)));
         }
     }
