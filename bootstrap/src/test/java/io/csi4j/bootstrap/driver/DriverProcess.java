@@ -65,7 +65,7 @@ public final class DriverProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         // A class-data archive made by the first start (and remade when the jar changes) halves the start time of
         // the later ones; tests that kill and restart the driver do that often.
-        command.addAll(List.of("-XX:+AutoCreateSharedArchive",
+        command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off",
                 "-XX:SharedArchiveFile=" + jar().resolveSibling("csi4j-driver-tests.jsa")));
         command.addAll(List.of("-jar", jar().toString(), "--endpoint", "unix://" + socket));
         command.addAll(List.of(args));

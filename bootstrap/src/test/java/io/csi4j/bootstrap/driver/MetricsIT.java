@@ -142,12 +142,16 @@ class MetricsIT {
                 .build();
     }
 
-    /** Every line the driver wrote is a JSON object, apart from the launcher's note about JDK_JAVA_OPTIONS. */
+    /**
+     * Every line the driver wrote is a JSON object, apart from the launcher's note about JDK_JAVA_OPTIONS and the
+     * JVM's own unified-logging lines ({@code [0.012s][warning][cds] ...}, from the test harness's class-data archive).
+     */
     private static List<JsonNode> jsonLines(String output) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : output.split("\n")) {
-            if (line.isBlank() || line.startsWith("NOTE: Picked up JDK_JAVA_OPTIONS")) {
+            if (line.isBlank() || line.startsWith("NOTE: Picked up JDK_JAVA_OPTIONS")
+                    || line.matches("^\\[\\d+\\.\\d+s\\].*")) {
                 continue;
             }
             lines.add(json.readTree(line));
