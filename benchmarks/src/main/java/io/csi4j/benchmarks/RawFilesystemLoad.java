@@ -16,6 +16,11 @@ import java.nio.file.StandardOpenOption;
  */
 public final class RawFilesystemLoad {
 
+    /** Spread volume directories over this many subdirectories (0: all in one directory). */
+    private static int shards;
+    /** Extra path lookups (stat) per operation, as a driver that re-resolves paths makes. */
+    private static int lookups;
+
     private RawFilesystemLoad() {}
 
     public static void main(String[] argv) throws Exception {
@@ -25,6 +30,8 @@ public final class RawFilesystemLoad {
         int seconds = a.integer("seconds", 20);
         int warmup = a.integer("warmup", 5);
         int prefill = a.integer("prefill", 0);
+        shards = a.integer("shards", 0);
+        lookups = a.integer("lookups", 0);
         Path volumes = Files.createTempDirectory(Files.createDirectories(dir), "raw").resolve("volumes");
         Files.createDirectories(volumes);
         if (prefill > 0) {
@@ -44,7 +51,16 @@ public final class RawFilesystemLoad {
     }
 
     private static Path create(Path volumes, String name) throws IOException {
-        Path slot = volumes.resolve(name);
+        Path parent = volumes;
+        if (shards > 0) {
+            parent = volumes.resolve(Integer.toString(Math.floorMod(name.hashCode(), shards)));
+            if (!Files.isDirectory(parent)) {
+                Files.createDirectories(parent);
+                force(volumes);
+            }
+        }
+        Path slot = parent.resolve(name);
+        stat(slot);
         Files.createDirectory(slot);
         Files.createDirectory(slot.resolve("data"));
         try (FileChannel ch = FileChannel.open(slot.resolve("record"), StandardOpenOption.CREATE_NEW,
@@ -54,15 +70,23 @@ public final class RawFilesystemLoad {
             ch.force(true);
         }
         force(slot);
-        force(volumes);
+        force(parent);
+        stat(slot);
         return slot;
     }
 
     private static void delete(Path volumes, Path slot) throws IOException {
+        stat(slot);
         Files.delete(slot.resolve("record"));
         Files.delete(slot.resolve("data"));
         Files.delete(slot);
-        force(volumes);
+        force(slot.getParent());
+    }
+
+    private static void stat(Path slot) {
+        for (int i = 0; i < lookups; i++) {
+            Files.exists(slot.resolve("data"));
+        }
     }
 
     private static void force(Path directory) throws IOException {

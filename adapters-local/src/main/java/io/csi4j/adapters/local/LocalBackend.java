@@ -68,7 +68,9 @@ import java.util.OptionalLong;
  * after a crash once the delete answered.
  *
  * <p><b>Durability cost.</b> A create of a directory volume forces one file (the record) and two
- * directories; a delete forces one directory. Images add one file force, copies force every file copied.
+ * directories (the slot and its shard); a delete forces one directory. Images add one file force, copies force
+ * every file copied. Slots are spread over shard directories ({@code volumes/<2 chars>/<slot>}) so that
+ * concurrent creates and deletes do not all queue on one parent directory's lock.
  */
 public final class LocalBackend implements VolumeBackend {
 

@@ -41,8 +41,19 @@ final class SlotStore<R extends SlotRecord> {
     }
 
     Slot slot(String name) {
-        return new Slot(name, parent.resolve(name));
+        return new Slot(name, parent.resolve(shardOf(name)).resolve(name));
     }
+
+    /**
+     * Slots live in {@value #SHARD_CHARS}-character shards of their name ({@code volumes/ab/abc...}): a directory
+     * operation locks its parent directory, and with every slot in one directory concurrent creates and deletes
+     * queue on that one lock behind journal commits. Names are uniform (base32 of a hash), so shards are even.
+     */
+    static String shardOf(String slot) {
+        return slot.substring(0, SHARD_CHARS);
+    }
+
+    private static final int SHARD_CHARS = 2;
 
     <T> T locked(String slot, Supplier<T> work) {
         return locks.holding(slot, work);
@@ -78,6 +89,16 @@ final class SlotStore<R extends SlotRecord> {
     /** Empties the slot for a fresh create: whatever an earlier attempt or a half-done delete left is garbage. */
     void recreate(Slot slot) throws IOException {
         Trees.delete(slot.dir());
+        Path shard = slot.dir().getParent();
+        if (!Files.isDirectory(shard, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                Files.createDirectory(shard);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another create made it meanwhile
+            }
+            // The new shard's entry in the parent must be durable before anything under it is.
+            Durable.sync(parent);
+        }
         Files.createDirectory(slot.dir());
     }
 
@@ -88,13 +109,14 @@ final class SlotStore<R extends SlotRecord> {
     void commit(Slot slot, SequencedMap<String, String> fields) throws IOException {
         Durable.writeNew(slot.record(), RecordCodec.encode(fields));
         Durable.sync(slot.dir());
-        Durable.sync(parent);
+        Durable.sync(slot.dir().getParent());
     }
 
     /** Makes an object whose record was already on disk complete again: forces record, slot and parent. */
     void recommit(Slot slot) throws IOException {
         Durable.sync(slot.record());
         Durable.sync(slot.dir());
+        Durable.sync(slot.dir().getParent());
         Durable.sync(parent);
     }
 
@@ -118,7 +140,7 @@ final class SlotStore<R extends SlotRecord> {
                 }
                 Files.deleteIfExists(slot.record());
                 if (Trees.delete(slot.dir())) {
-                    Durable.sync(parent);
+                    Durable.sync(slot.dir().getParent());
                 }
                 return Either.right(Done.DONE);
             } catch (IOException e) {
@@ -155,13 +177,28 @@ final class SlotStore<R extends SlotRecord> {
 
     private TreeSet<String> slotsAfter(String token) throws IOException {
         TreeSet<String> names = new TreeSet<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent)) {
-            for (Path p : entries) {
-                String n = p.getFileName().toString();
-                if (SlotNames.isSlot(n) && n.compareTo(token) > 0) {
+        String fromShard = token.isEmpty() ? "" : shardOf(token);
+        for (String shard : entries(parent)) {
+            if (shard.length() != SHARD_CHARS || shard.compareTo(fromShard) < 0) {
+                continue;
+            }
+            for (String n : entries(parent.resolve(shard))) {
+                if (SlotNames.isSlot(n) && shardOf(n).equals(shard) && n.compareTo(token) > 0) {
                     names.add(n);
                 }
             }
+        }
+        return names;
+    }
+
+    private static List<String> entries(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                names.add(p.getFileName().toString());
+            }
+        } catch (NoSuchFileException e) {
+            return names;
         } catch (DirectoryIteratorException e) {
             throw e.getCause();
         }

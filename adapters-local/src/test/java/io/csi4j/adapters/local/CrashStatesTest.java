@@ -67,7 +67,8 @@ class CrashStatesTest {
         Volume v = ok(fx.backend.create(fx.directory("pvc-1")));
 
         assertThat(ok(fx.backend.findByName(new VolumeName("pvc-1")))).contains(v);
-        String s = "volumes/" + SlotNames.slotOf("pvc-1");
+        String slotName = SlotNames.slotOf("pvc-1");
+        String s = "volumes/" + SlotStore.shardOf(slotName) + "/" + slotName;
         assertThat(fx.tree()).containsExactly("snapshots", "volumes", s, s + "/data", s + "/record");
     }
 
@@ -128,6 +129,7 @@ class CrashStatesTest {
     void aSlotHoldingAnotherNameIsNeverTakenForThisName() throws IOException {
         Volume other = ok(fx.backend.create(fx.directory("other")));
         Path mine = fx.volumeSlot("pvc-1");
+        Files.createDirectories(mine.getParent());
         Files.move(fx.volumeSlot("other"), mine);
 
         assertThat(ok(fx.backend.findByName(new VolumeName("pvc-1")))).isEmpty();

@@ -76,18 +76,30 @@ final class LocalFixture {
     }
 
     Path volumeSlot(String name) {
-        return root.resolve("volumes").resolve(SlotNames.slotOf(name));
+        String slot = SlotNames.slotOf(name);
+        return root.resolve("volumes").resolve(SlotStore.shardOf(slot)).resolve(slot);
     }
 
     Path snapshotSlot(String name) {
-        return root.resolve("snapshots").resolve(SlotNames.slotOf(name));
+        String slot = SlotNames.slotOf(name);
+        return root.resolve("snapshots").resolve(SlotStore.shardOf(slot)).resolve(slot);
     }
 
     /** Every path under the root, relative to it, for "nothing left behind" checks. */
+    /**
+     * Every path under the root, except the shard directories that slots live in (they are created once and kept,
+     * so a shard that held a deleted volume is not something the delete left behind).
+     */
     List<String> tree() throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> !p.equals(root)).map(p -> root.relativize(p).toString()).sorted().toList();
+            return s.filter(p -> !p.equals(root) && !isShard(p)).map(p -> root.relativize(p).toString()).sorted()
+                    .toList();
         }
+    }
+
+    private boolean isShard(Path p) {
+        return p.getParent() != null && p.getNameCount() == root.getNameCount() + 2
+                && (p.getParent().equals(root.resolve("volumes")) || p.getParent().equals(root.resolve("snapshots")));
     }
 
     /** A clock the tests move by hand. */
