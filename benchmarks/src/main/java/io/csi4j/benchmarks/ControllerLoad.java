@@ -54,9 +54,10 @@ public final class ControllerLoad {
                 run(clients, Integer.MAX_VALUE, prefill, (c, i) -> stub.createVolume(create("prefill-" + c + "-" + i)));
                 System.out.printf("prefilled=%d in %.1f s%n", prefill, (System.nanoTime() - t) / 1e9);
             }
-            run(clients, warmup, Long.MAX_VALUE, (c, i) -> pair(stub, "warm-" + c + "-" + i));
+            var async = ControllerGrpc.newFutureStub(driver.channel());
+            pipelined(async, clients, warmup, "warm-");
             long begin = System.nanoTime();
-            Latencies lat = run(clients, seconds, Long.MAX_VALUE, (c, i) -> pair(stub, "b-" + c + "-" + i));
+            Latencies lat = pipelined(async, clients, seconds, "b-");
             double elapsed = (System.nanoTime() - begin) / 1e9;
             System.out.printf("clients=%d prefill=%d pairs=%d elapsed_s=%.1f pairs_per_s=%.0f p50_ms=%.2f p99_ms=%.2f %s%n",
                     clients, prefill, lat.count(), elapsed, lat.count() / elapsed, lat.millis(0.50), lat.millis(0.99),
@@ -72,6 +73,54 @@ public final class ControllerLoad {
     private static void pair(ControllerGrpc.ControllerBlockingStub stub, String name) {
         String id = stub.withDeadlineAfter(60, TimeUnit.SECONDS).createVolume(create(name)).getVolume().getVolumeId();
         stub.withDeadlineAfter(60, TimeUnit.SECONDS).deleteVolume(DeleteVolumeRequest.newBuilder().setVolumeId(id).build());
+    }
+
+    /**
+     * Keeps {@code inFlight} create+delete pairs going for {@code seconds} with asynchronous calls on one channel
+     * (as a sidecar's worker pool does), so the load driver itself needs little CPU next to the driver measured.
+     */
+    static Latencies pipelined(ControllerGrpc.ControllerFutureStub stub, int inFlight, int seconds, String prefix)
+            throws InterruptedException {
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(inFlight);
+        Latencies lat = new Latencies();
+        AtomicLong errors = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long i = 0;
+        while (System.nanoTime() < end) {
+            if (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                continue;
+            }
+            long start = System.nanoTime();
+            String name = prefix + i++;
+            var created = stub.withDeadlineAfter(60, TimeUnit.SECONDS).createVolume(create(name));
+            created.addListener(() -> {
+                try {
+                    String id = created.get().getVolume().getVolumeId();
+                    var deleted = stub.withDeadlineAfter(60, TimeUnit.SECONDS)
+                            .deleteVolume(DeleteVolumeRequest.newBuilder().setVolumeId(id).build());
+                    deleted.addListener(() -> {
+                        try {
+                            deleted.get();
+                            synchronized (lat) {
+                                lat.record(System.nanoTime() - start);
+                            }
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        } finally {
+                            slots.release();
+                        }
+                    }, Runnable::run);
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                    slots.release();
+                }
+            }, Runnable::run);
+        }
+        slots.acquire(inFlight);
+        if (errors.get() > 0) {
+            System.err.println("errors=" + errors.get());
+        }
+        return Latencies.merge(List.of(lat));
     }
 
     /** One unit of work for client {@code c}, its {@code i}-th. */

@@ -80,8 +80,9 @@ class ControllerRestartIT {
 
     private static Path snapshotSlot(Snapshot s) {
         String id = s.getSnapshotId();
-        return driver.root().resolve("snapshots").resolve(id.substring(SNAPSHOT_PREFIX.length(),
-                SNAPSHOT_PREFIX.length() + 26));
+        String slot = id.substring(SNAPSHOT_PREFIX.length(), SNAPSHOT_PREFIX.length() + 26);
+        // Slots sit in shard directories named by their first two characters.
+        return driver.root().resolve("snapshots").resolve(slot.substring(0, 2)).resolve(slot);
     }
 
     @Test

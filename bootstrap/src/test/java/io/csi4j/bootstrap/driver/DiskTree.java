@@ -25,13 +25,16 @@ public final class DiskTree {
         }
     }
 
-    /** How many entries a directory holds (0 when it does not exist). */
-    public static long count(Path dir) throws IOException {
+    /**
+     * The local backend's slot directories under {@code volumes} or {@code snapshots}: they sit one level down, in
+     * shard directories named by their first characters (empty when the directory does not exist).
+     */
+    public static List<Path> slots(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            return 0;
+            return List.of();
         }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.count();
+        try (Stream<Path> all = Files.walk(dir, 2)) {
+            return all.filter(p -> p.getNameCount() == dir.getNameCount() + 2).sorted().toList();
         }
     }
 
