@@ -1,6 +1,9 @@
 package io.csi4j.adapters.os;
 
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.hostexec.Executables;
+import io.csi4j.hostexec.HostCommands;
+import io.csi4j.hostexec.ProcessRunner;
 import io.csi4j.ports.out.host.BlockDevices;
 import io.csi4j.ports.out.host.FilesystemStats;
 import io.csi4j.ports.out.host.Filesystems;
@@ -35,7 +38,8 @@ public final class LinuxHost {
         this.calls = new BlockingCalls(config.maxStuckCalls());
         Confinement confinement = new Confinement(new PathGuard(roots, mountTable::targets), calls,
                 config.statTimeout());
-        HostCommands commands = new HostCommands(new ProcessRunner(), Executables.fromEnvironment());
+        HostCommands commands = new HostCommands(new ProcessRunner(), Executables.fromEnvironment(),
+                ToolErrors::classify);
         this.blockDevices = new SysfsBlockDevices(Path.of("/sys/dev/block"));
         this.mounter = new LinuxMounter(commands, confinement, mountTable, blockDevices, config.mountTimeout());
         this.loopDevices = new SysfsLoopDevices(new LoopSysfs(Path.of("/sys/block"), Path.of("/dev")), commands,

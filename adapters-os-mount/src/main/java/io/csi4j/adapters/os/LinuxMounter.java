@@ -2,6 +2,8 @@ package io.csi4j.adapters.os;
 
 import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.hostexec.HostCommands;
+import io.csi4j.hostexec.Redaction;
 import io.csi4j.ports.out.host.BlockDevices;
 import io.csi4j.ports.out.host.Mounter;
 import io.vavr.control.Either;

@@ -1,4 +1,4 @@
-package io.csi4j.adapters.os;
+package io.csi4j.hostexec;
 
 import io.csi4j.domain.failure.Failure;
 import io.vavr.control.Either;
@@ -6,27 +6,34 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one door to host tools: finds the program, runs it through {@link ProcessRunner}, and logs each run
- * once at debug level with the redacted argv, exit code and duration.
+ * The one door to host tools for an adapter: finds the program, runs it through a {@link CommandRunner}, and logs
+ * each run once at debug level with the redacted argv, exit code and duration. What a non-zero exit means is the
+ * adapter's to say: it passes the classifier that turns a failed run into a typed failure.
  */
-final class HostCommands {
+public final class HostCommands {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostCommands.class);
 
-    private final ProcessRunner runner;
+    private final CommandRunner runner;
     private final Executables executables;
+    private final Function<CommandResult, Failure> classifier;
 
-    HostCommands(ProcessRunner runner, Executables executables) {
+    /**
+     * @param classifier turns a run that exited non-zero into the failure {@link #runOk} returns
+     */
+    public HostCommands(CommandRunner runner, Executables executables, Function<CommandResult, Failure> classifier) {
         this.runner = runner;
         this.executables = executables;
+        this.classifier = classifier;
     }
 
     /** Runs {@code program args...}; FailedPrecondition when the program is not installed on this node. */
-    Either<Failure, CommandResult> run(Duration timeout, List<String> secrets, String program, String... args) {
+    public Either<Failure, CommandResult> run(Duration timeout, List<String> secrets, String program, String... args) {
         Path executable = executables.find(program).orElse(null);
         if (executable == null) {
             return Either.left(Failure.precondition(program + " is not installed on this node (searched "
@@ -46,13 +53,15 @@ final class HostCommands {
         return outcome;
     }
 
-    /** Like {@link #run}, but a non-zero exit becomes the failure {@link ToolErrors} reads from the message. */
-    Either<Failure, CommandResult> runOk(Duration timeout, List<String> secrets, String program, String... args) {
+    /** Like {@link #run}, but a non-zero exit becomes the classifier's failure. */
+    public Either<Failure, CommandResult> runOk(Duration timeout, List<String> secrets, String program,
+            String... args) {
         return run(timeout, secrets, program, args).flatMap(result -> result.succeeded() ? Either.right(result)
-                : Either.left(ToolErrors.classify(result)));
+                : Either.left(classifier.apply(result)));
     }
 
-    boolean installed(String program) {
+    /** Whether {@code program} is installed on this node. */
+    public boolean installed(String program) {
         return executables.find(program).isPresent();
     }
 }

@@ -1,4 +1,4 @@
-package io.csi4j.adapters.os;
+package io.csi4j.hostexec;
 
 import io.csi4j.domain.failure.Failure;
 import io.vavr.control.Either;
@@ -12,14 +12,15 @@ import java.util.concurrent.TimeUnit;
  * matched), bounded capture of stdout and stderr, and a time limit after which the process and all its
  * descendants are killed. Returns the outcome as a value and never logs.
  */
-final class ProcessRunner {
+public final class ProcessRunner implements CommandRunner {
 
-    static final int MAX_CAPTURE = 64 * 1024;
+    public static final int MAX_CAPTURE = 64 * 1024;
     private static final File DEV_NULL = new File("/dev/null");
     private static final long READER_GRACE_MILLIS = 1_000;
 
     /** Timeout when the limit passes (the process tree is killed); Unavailable when it cannot start. */
-    Either<Failure, CommandResult> run(Command command) {
+    @Override
+    public Either<Failure, CommandResult> run(Command command) {
         ProcessBuilder builder = new ProcessBuilder(command.argv())
                 .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
         builder.environment().put("LC_ALL", "C");

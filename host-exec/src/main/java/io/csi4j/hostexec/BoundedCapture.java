@@ -1,4 +1,4 @@
-package io.csi4j.adapters.os;
+package io.csi4j.hostexec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * Drains a process output stream on its own small daemon thread, keeping only the first {@code limit} bytes
  * (draining the rest, so a chatty tool never blocks on a full pipe).
  */
-final class BoundedCapture implements Runnable {
+public final class BoundedCapture implements Runnable {
 
     private static final long STACK_BYTES = 128 * 1024;
 
@@ -24,7 +24,7 @@ final class BoundedCapture implements Runnable {
         this.limit = limit;
     }
 
-    static BoundedCapture start(InputStream in, int limit) {
+    public static BoundedCapture start(InputStream in, int limit) {
         BoundedCapture capture = new BoundedCapture(in, limit);
         capture.thread = Thread.ofPlatform().daemon().name("csi4j-output").stackSize(STACK_BYTES).start(capture);
         return capture;
@@ -53,7 +53,7 @@ final class BoundedCapture implements Runnable {
      * What was captured, after waiting up to {@code graceMillis} for the stream to end (a grandchild that
      * inherited the pipe may keep it open after the process exits).
      */
-    String awaitText(long graceMillis) {
+    public String awaitText(long graceMillis) {
         try {
             thread.join(graceMillis);
         } catch (InterruptedException e) {

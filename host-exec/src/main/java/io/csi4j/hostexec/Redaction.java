@@ -1,4 +1,4 @@
-package io.csi4j.adapters.os;
+package io.csi4j.hostexec;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Replaces sensitive values in text that may reach a message or a log. */
-final class Redaction {
+public final class Redaction {
 
-    static final String MASK = "***";
+    public static final String MASK = "***";
 
     private static final Pattern SENSITIVE_KEY =
             Pattern.compile("pass|pw|secret|cred|key|token|auth|user|domain", Pattern.CASE_INSENSITIVE);
 
     private Redaction() {}
 
-    static String scrub(String text, List<String> secrets) {
+    public static String scrub(String text, List<String> secrets) {
         String result = text;
         // Longest first, so that a secret containing a shorter one is masked whole.
         List<String> ordered = new ArrayList<>(secrets);
@@ -34,7 +34,7 @@ final class Redaction {
      * treated as sensitive; only one- and two-character values of harmless-looking keys ({@code vers=3}) are
      * left alone, because masking them would garble all other text.
      */
-    static List<String> ofMountOptions(List<String> options) {
+    public static List<String> ofMountOptions(List<String> options) {
         List<String> secrets = new ArrayList<>();
         if (!options.isEmpty()) {
             secrets.add(String.join(",", options));

@@ -1,4 +1,4 @@
-package io.csi4j.adapters.os;
+package io.csi4j.hostexec;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -12,19 +12,19 @@ import java.util.Set;
  * Finds host tools by name in {@code PATH} and the system directories, so that every command runs from an
  * absolute program path and a container's thin {@code PATH} does not hide {@code /sbin} tools.
  */
-final class Executables {
+public final class Executables {
 
     private static final List<String> SYSTEM_DIRS =
             List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
 
     private final List<Path> directories;
 
-    Executables(List<Path> directories) {
+    public Executables(List<Path> directories) {
         this.directories = List.copyOf(directories);
     }
 
     /** The directories of this process's {@code PATH}, then the system directories. */
-    static Executables fromEnvironment() {
+    public static Executables fromEnvironment() {
         Set<Path> dirs = new LinkedHashSet<>();
         String path = System.getenv("PATH");
         if (path != null) {
@@ -39,7 +39,7 @@ final class Executables {
     }
 
     /** The absolute path of the executable {@code name}, if one is installed. */
-    Optional<Path> find(String name) {
+    public Optional<Path> find(String name) {
         for (Path dir : directories) {
             Path candidate = dir.resolve(name);
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
@@ -49,7 +49,7 @@ final class Executables {
         return Optional.empty();
     }
 
-    List<Path> directories() {
+    public List<Path> directories() {
         return directories;
     }
 }

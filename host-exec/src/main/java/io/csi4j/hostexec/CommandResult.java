@@ -1,4 +1,4 @@
-package io.csi4j.adapters.os;
+package io.csi4j.hostexec;
 
 /**
  * How a finished command ended.
@@ -8,20 +8,20 @@ package io.csi4j.adapters.os;
  * @param stdout the start of what it wrote to stdout, secrets masked
  * @param stderr the start of what it wrote to stderr, secrets masked
  */
-record CommandResult(String command, int exitCode, String stdout, String stderr) {
+public record CommandResult(String command, int exitCode, String stdout, String stderr) {
 
-    boolean succeeded() {
+    public boolean succeeded() {
         return exitCode == 0;
     }
 
     /** stderr, or stdout when stderr is empty, folded to one line for a message. */
-    String diagnostics() {
+    public String diagnostics() {
         String text = stderr.isBlank() ? stdout : stderr;
         return text.strip().replaceAll("\\s*\\n\\s*", "; ");
     }
 
     /** A message naming the command, its exit code and what it said. */
-    String describeFailure() {
+    public String describeFailure() {
         return "`" + command + "` failed (exit " + exitCode + "): " + diagnostics();
     }
 }

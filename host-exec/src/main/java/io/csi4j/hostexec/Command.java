@@ -1,4 +1,4 @@
-package io.csi4j.adapters.os;
+package io.csi4j.hostexec;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,9 +8,9 @@ import java.util.Objects;
  * An external command as an argv (never a shell string) with its time limit and the values that must never
  * appear in messages (mount options can carry credentials).
  */
-record Command(List<String> argv, Duration timeout, List<String> secrets) {
+public record Command(List<String> argv, Duration timeout, List<String> secrets) {
 
-    Command {
+    public Command {
         argv = List.copyOf(argv);
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("a command needs at least the program");
@@ -19,17 +19,17 @@ record Command(List<String> argv, Duration timeout, List<String> secrets) {
         secrets = secrets.stream().filter(s -> !s.isEmpty()).toList();
     }
 
-    static Command of(Duration timeout, List<String> argv) {
+    public static Command of(Duration timeout, List<String> argv) {
         return new Command(argv, timeout, List.of());
     }
 
     /** The argv for messages and logs, with every secret replaced. */
-    String display() {
+    public String display() {
         return Redaction.scrub(String.join(" ", argv), secrets);
     }
 
     /** {@code text} (tool output) with every secret replaced. */
-    String scrub(String text) {
+    public String scrub(String text) {
         return Redaction.scrub(text, secrets);
     }
 }

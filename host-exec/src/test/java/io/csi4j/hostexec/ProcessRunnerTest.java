@@ -1,4 +1,4 @@
-package io.csi4j.adapters.os;
+package io.csi4j.hostexec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
