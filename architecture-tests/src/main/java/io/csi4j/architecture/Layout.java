@@ -58,6 +58,11 @@ record Layout(String base) {
         return base + ".adapters.grpc..";
     }
 
+    /** The library that runs host tools for the host adapters ({@code host-exec}): used by adapters only. */
+    String hostExec() {
+        return base + ".hostexec..";
+    }
+
     String bootstrap() {
         return base + ".bootstrap..";
     }
