@@ -41,7 +41,8 @@ public final class LinuxHost {
         HostCommands commands = new HostCommands(new ProcessRunner(), Executables.fromEnvironment(),
                 ToolErrors::classify);
         this.blockDevices = new SysfsBlockDevices(Path.of("/sys/dev/block"));
-        this.mounter = new LinuxMounter(commands, confinement, mountTable, blockDevices, config.mountTimeout());
+        this.mounter = new LinuxMounter(commands, confinement, mountTable, blockDevices, config.mountTimeout(),
+                Path.of(System.getProperty("java.io.tmpdir")));
         this.loopDevices = new SysfsLoopDevices(new LoopSysfs(Path.of("/sys/block"), Path.of("/dev")), commands,
                 confinement, config.commandTimeout());
         this.filesystems = new LinuxFilesystems(commands, blockDevices, confinement, mountTable,
