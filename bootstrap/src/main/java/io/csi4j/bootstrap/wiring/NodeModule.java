@@ -7,6 +7,7 @@ import io.csi4j.ports.service.InFlight;
 import io.csi4j.ports.service.node.DescribeNodeService;
 import io.csi4j.ports.service.node.ExpandNodeVolumeService;
 import io.csi4j.ports.service.node.NodeHost;
+import io.csi4j.ports.service.node.NodeLocks;
 import io.csi4j.ports.service.node.NodeSettings;
 import io.csi4j.ports.service.node.PublishVolumeService;
 import io.csi4j.ports.service.node.StageVolumeService;
@@ -24,9 +25,10 @@ public interface NodeModule {
     @Singleton
     static NodeVolumeUseCases nodeUseCases(Optional<NodeHost> host, NodeSettings settings, InFlight inFlight) {
         NodeHost h = host.orElseThrow(() -> new IllegalStateException("node use cases need the host adapter"));
+        NodeLocks locks = new NodeLocks();
         return new NodeVolumeUseCases(
-                new StageVolumeService(h, settings, inFlight),
-                new UnstageVolumeService(h, inFlight),
+                new StageVolumeService(h, settings, inFlight, locks),
+                new UnstageVolumeService(h, inFlight, locks),
                 new PublishVolumeService(h, inFlight),
                 new UnpublishVolumeService(h, inFlight),
                 new VolumeStatsService(h),

@@ -6,7 +6,6 @@ import io.csi4j.domain.failure.Failure;
 import io.csi4j.ports.out.host.HostPaths;
 import io.vavr.control.Either;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * Stages a local image volume: the image file attached to a loop device, then either the device bound onto
@@ -44,14 +43,15 @@ final class LocalImageStager implements Stager {
     /** Nothing is mounted yet: record what we attach (before mounting hides the directory), attach, then mount. */
     private Either<Failure, Done> fresh(Request r, Path image) {
         boolean readOnly = r.capability().accessMode().isReadOnly();
-        return host.paths().writeRecord(r.staging(), new StageRecord(r.volumeId(), Optional.of(image.toString())).toMap())
+        return host.paths().writeRecord(r.staging(), StageRecord.of(r.volumeId()).withImage(image.toString()).toMap())
                 .flatMap(ok -> host.loops().attach(image))
                 .flatMap(device -> r.capability().isBlock()
                         ? devices.bindBlock(device, r.blockFile(), readOnly)
-                        : devices.mountFilesystem(device, r.staging(), r.capability(), fsType(r)));
+                        : devices.mountFilesystem(device, r.staging(), r.capability(), fsType(r, settings)));
     }
 
-    private String fsType(Request r) {
+    /** The filesystem a device volume gets: the capability's, else the context's, else the node's default. */
+    static String fsType(Request r, NodeSettings settings) {
         String asked = r.capability().fsType();
         if (!asked.isEmpty()) {
             return asked;

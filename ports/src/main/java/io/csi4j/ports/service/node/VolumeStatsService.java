@@ -29,11 +29,7 @@ public final class VolumeStatsService implements NodeVolumeUseCases.VolumeStats 
         return host.paths().confine("volume_path", volumePath).flatMap(path -> host.mountTable().at(path)
                 .flatMap(m -> m.isPresent() ? Either.right(m.get())
                         : Either.left(Failure.notFound("volume " + volumeId + " is not mounted at " + path)))
-                .flatMap(m -> isBlock(m) ? blockStats(m) : filesystemStats(path, m)));
-    }
-
-    private static boolean isBlock(MountPoint m) {
-        return m.fsType().equals("devtmpfs") && !m.root().equals("/");
+                .flatMap(m -> DeviceUse.isDeviceBind(m) ? blockStats(m) : filesystemStats(path, m)));
     }
 
     private Either<Failure, NodeVolumeStats> blockStats(MountPoint m) {
