@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param nodeId this node's id (NodeGetInfo)
  * @param endpoint where CSI is served ({@code unix:///path.sock} or {@code tcp://host:port})
  * @param kubeletDir the kubelet root directory, inside which node operations may touch paths
+ * @param nfsVersions the NFS versions a node tries, in order, when a volume names none
  */
 public record Settings(
         Optional<Path> configFile,
@@ -24,9 +25,11 @@ public record Settings(
         Optional<BackendName> defaultBackend,
         List<BackendSettings> backends,
         LogFormat logFormat,
-        Path kubeletDir) {
+        Path kubeletDir,
+        List<String> nfsVersions) {
 
     public Settings {
         backends = List.copyOf(backends);
+        nfsVersions = List.copyOf(nfsVersions);
     }
 }

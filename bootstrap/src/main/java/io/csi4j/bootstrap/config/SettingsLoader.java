@@ -9,11 +9,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.csi4j.domain.health.PluginIdentity;
 import io.csi4j.domain.id.BackendName;
 import io.csi4j.domain.id.NodeFacts;
+import io.csi4j.ports.service.node.NodeSettings;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +32,8 @@ public final class SettingsLoader {
     public static final String DEFAULT_DRIVER_NAME = "csi4j.io";
     public static final String LOCAL_TYPE = "local";
     static final Set<String> TOP_KEYS = Set.of("driverName", "nodeId", "endpoint", "mode", "defaultBackend", "logFormat",
-            "kubeletDir", "backends");
+            "kubeletDir", "nfsVersions", "backends");
+    private static final Set<String> NFS_VERSIONS = Set.of("3", "4", "4.0", "4.1", "4.2");
 
     private final Set<String> backendTypes;
     private final Function<Path, Either<String, String>> readFile;
@@ -88,10 +91,12 @@ public final class SettingsLoader {
             LogFormat logFormat = choice(ok(v.pick(cli.logFormat(), "CSI4J_LOG_FORMAT", "logFormat", "--log-format")),
                     LogFormat::parse, LogFormat.TEXT, "text, json");
             Path kubeletDir = ok(tree.absolutePath("kubeletDir")).orElse(Path.of("/var/lib/kubelet"));
+            List<String> nfsVersions = nfsVersions(ok(v.pick(Optional.empty(), "CSI4J_NFS_VERSIONS", "nfsVersions",
+                    "--nfs-versions")));
             List<BackendSettings> backends = ok(backends(tree, cli, env));
             Optional<BackendName> defaultBackend = ok(defaultBackend(tree, backends));
             return Either.right(new Settings(file, driverName, nodeId, endpoint, mode, defaultBackend, backends,
-                    logFormat, kubeletDir));
+                    logFormat, kubeletDir, nfsVersions));
         } catch (Invalid e) {
             return Either.left(e.error);
         }
@@ -118,6 +123,19 @@ public final class SettingsLoader {
                     "the host name is not a valid node id; set --node-id or CSI_NODE_ID")));
         }
         return id;
+    }
+
+    /** The NFS fallback order, comma separated ({@code 4.1,3}); the ports' default when not given. */
+    private static List<String> nfsVersions(Optional<Sourced> given) {
+        if (given.isEmpty()) {
+            return NodeSettings.DEFAULT_NFS_VERSIONS;
+        }
+        List<String> versions = Arrays.stream(given.get().value().split(",")).map(String::strip).toList();
+        if (versions.isEmpty() || !NFS_VERSIONS.containsAll(versions)) {
+            throw new Invalid(given.get().error("'" + given.get().value() + "' is not a comma-separated list of NFS"
+                    + " versions (3, 4, 4.0, 4.1, 4.2)"));
+        }
+        return versions;
     }
 
     private static String endpoint(Optional<Sourced> given) {
