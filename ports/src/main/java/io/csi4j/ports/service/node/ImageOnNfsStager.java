@@ -92,11 +92,20 @@ final class ImageOnNfsStager implements Stager {
         boolean readOnly = r.capability().accessMode().isReadOnly();
         StageRecord record = StageRecord.of(r.volumeId()).withImage(image.toString()).withShare(share.toString());
         return host.paths().writeRecord(r.staging(), record.toMap())
-                .flatMap(ok -> host.loops().attach(image))
+                .flatMap(ok -> attach(r.staging(), image))
                 .flatMap(device -> r.capability().isBlock()
                         ? devices.bindBlock(device, r.blockFile(), readOnly)
                         : devices.mountFilesystem(device, r.staging(), r.capability(),
                                 LocalImageStager.fsType(r, settings)));
+    }
+
+    /** Attaches the image; when that fails nothing is attached, so the record goes again. */
+    private Either<Failure, Path> attach(Path staging, Path image) {
+        var device = host.loops().attach(image);
+        if (device.isLeft()) {
+            host.paths().removeRecord(staging);
+        }
+        return device;
     }
 
     /** The image's path inside its share: relative, normalised, never leaving the share. */

@@ -40,9 +40,9 @@ final class NfsStager implements Stager {
         return NfsMounts.source(export.server(), export.export()).flatMap(source -> NfsVersions.plan(flags,
                         export.options(), r.volumeContext().get(NfsVersions.CONTEXT_KEY), settings.nfsVersions(), readOnly)
                 .flatMap(attempts -> SharedMount.state(host, r.staging(), m -> NfsMounts.shows(m, source), readOnly)
+                        // Nothing but the mount to undo, which the mount table shows: no stage record is written.
                         .flatMap(state -> state == SharedMount.State.THERE ? Either.right(Done.DONE)
-                                : host.paths().writeRecord(r.staging(), StageRecord.of(r.volumeId()).toMap())
-                                        .flatMap(ok -> nfs.mount(source, r.staging(), attempts))
+                                : nfs.mount(source, r.staging(), attempts)
                                         .flatMap(ok -> Groups.share(host, r.staging(), r.capability(), readOnly)))));
     }
 }

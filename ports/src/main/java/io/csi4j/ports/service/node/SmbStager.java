@@ -54,10 +54,9 @@ final class SmbStager implements Stager {
         return source(share).flatMap(source -> credentials(r.secrets()).flatMap(credentials -> options(share, r, readOnly)
                 .flatMap(options -> SharedMount.state(host, r.staging(), m -> isShare(m.fsType()) && m.source().equals(source),
                                 readOnly)
+                        // Nothing but the mount to undo, which the mount table shows: no stage record is written.
                         .flatMap(state -> state == SharedMount.State.THERE ? Either.right(Done.DONE)
-                                : host.paths().writeRecord(r.staging(), StageRecord.of(r.volumeId()).toMap())
-                                        .flatMap(ok -> host.mounter().mount(source, r.staging(), "cifs", options,
-                                                credentials))))));
+                                : host.mounter().mount(source, r.staging(), "cifs", options, credentials)))));
     }
 
     private static boolean isShare(String fsType) {

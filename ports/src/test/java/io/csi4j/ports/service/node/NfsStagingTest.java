@@ -104,6 +104,8 @@ class NfsStagingTest {
         assertThat(failure).isInstanceOf(Failure.Unavailable.class);
         assertThat(failure.message()).contains("v4.2").doesNotContain("v4.1");
         assertThat(node.ourMounts()).isEmpty();
+        assertThat(node.fake.exists(node.staging("v1").resolve(".csi4j-stage"))).as("nothing left in the CO's directory")
+                .isFalse();
     }
 
     @Test

@@ -50,6 +50,7 @@ class SmbStagingTest {
         assertThat(failure).isInstanceOf(Failure.PermissionDenied.class);
         assertThat(failure.message()).doesNotContain("not-the-Pw");
         assertThat(node.ourMounts()).isEmpty();
+        assertThat(node.fake.exists(node.staging("v1").resolve(".csi4j-stage"))).isFalse();
     }
 
     @Test
