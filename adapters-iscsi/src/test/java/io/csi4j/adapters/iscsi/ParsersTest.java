@@ -18,8 +18,8 @@ class ParsersTest {
         assertThat(SessionList.parse(Captured.text("iscsiadm-session-one.txt")))
                 .containsExactly(new IscsiSession(1, "192.168.77.1:3260", IQN));
         assertThat(SessionList.parse(Captured.text("iscsiadm-session-two-portals.txt")))
-                .containsExactly(new IscsiSession(3, "192.168.77.1:3260", IQN),
-                        new IscsiSession(4, "192.168.77.10:3260", IQN));
+                .containsExactly(new IscsiSession(1, "192.168.77.1:3260", IQN),
+                        new IscsiSession(2, "192.168.77.10:3260", IQN));
     }
 
     @Test
