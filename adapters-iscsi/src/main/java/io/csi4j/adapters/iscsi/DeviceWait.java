@@ -1,5 +1,6 @@
 package io.csi4j.adapters.iscsi;
 
+import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
 import io.csi4j.ports.out.host.IscsiAddress;
 import io.vavr.control.Either;
@@ -7,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Waits, bounded, for a LUN's device after a login: its disk on every session (the kernel scans asynchronously),
@@ -103,6 +106,35 @@ final class DeviceWait {
                         + " but built no map holding them within " + config.deviceWait().toSeconds() + " s"));
             }
         }
+    }
+
+    /** Waits, bounded, until every disk has the same size, read twice alike; returns it. */
+    Either<Failure, Long> sameSize(List<String> disks) {
+        long deadline = System.nanoTime() + config.deviceWait().toNanos();
+        Set<Long> before = Set.of();
+        while (true) {
+            Set<Long> sizes = disks.stream().map(sysfs::size).flatMap(Optional::stream)
+                    .collect(Collectors.toSet());
+            if (sizes.size() == 1 && sizes.equals(before)) {
+                return Either.right(sizes.iterator().next());
+            }
+            before = sizes;
+            if (System.nanoTime() > deadline || !pause()) {
+                return Either.left(Failure.unavailable("the paths " + String.join(",", disks)
+                        + " did not agree on one size after the rescan: " + sizes));
+            }
+        }
+    }
+
+    /** Waits, bounded, until {@code device} ({@code dm-0}) has {@code bytes}. */
+    Either<Failure, Done> sized(String device, long bytes) {
+        long deadline = System.nanoTime() + config.deviceWait().toNanos();
+        while (sysfs.size(device).orElse(-1L) != bytes) {
+            if (System.nanoTime() > deadline || !pause()) {
+                return Either.left(Failure.unavailable(device + " did not take the size " + bytes + " of its paths"));
+            }
+        }
+        return Either.right(Done.DONE);
     }
 
     /** Rescans every session of the LUN's target through its portals; returns when it was done. */

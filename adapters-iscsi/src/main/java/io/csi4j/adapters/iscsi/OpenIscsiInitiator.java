@@ -154,9 +154,14 @@ public final class OpenIscsiInitiator implements IscsiInitiator {
                     return r;
                 }
             }
-            Optional<String> map = disksOf(sessions, lun).stream().map(sysfs::multipathHolder)
-                    .flatMap(Optional::stream).findFirst();
-            return map.isPresent() && multipath.daemonRunning() ? multipath.resize(map.get()) : Either.right(Done.DONE);
+            List<String> disks = disksOf(sessions, lun);
+            Optional<String> map = disks.stream().map(sysfs::multipathHolder).flatMap(Optional::stream).findFirst();
+            // The kernel re-reads capacities as the scan goes; a map may only grow once every path has (a map
+            // larger than one of its paths fails I/O past that path's end).
+            return devices.sameSize(disks).flatMap(size -> map.isEmpty() || !multipath.daemonRunning()
+                    ? Either.right(Done.DONE)
+                    : multipath.resize(map.get()).flatMap(ok ->
+                            devices.sized(sysfs.holderDevice(disks.getFirst()).orElse(map.get()), size)));
         });
     }
 

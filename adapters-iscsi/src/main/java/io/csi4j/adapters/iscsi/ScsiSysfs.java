@@ -95,6 +95,22 @@ final class ScsiSysfs {
         return Optional.empty();
     }
 
+    /** The size of a disk or map ({@code sda}, {@code dm-0}) in bytes, as the kernel has it now. */
+    Optional<Long> size(String disk) {
+        return read(sys.resolve("block").resolve(disk).resolve("size")).map(s -> Long.parseLong(s) * 512);
+    }
+
+    /** The kernel name ({@code dm-0}) of the multipath map that holds {@code disk}. */
+    Optional<String> holderDevice(String disk) {
+        for (Path holder : children(sys.resolve("block").resolve(disk).resolve("holders"), "dm-")) {
+            Optional<String> uuid = read(sys.resolve("block").resolve(holder.getFileName()).resolve("dm/uuid"));
+            if (uuid.isPresent() && uuid.get().startsWith("mpath-")) {
+                return Optional.of(holder.getFileName().toString());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Removes the SCSI disk from the kernel (what a logout does to all of a session's disks); gone is Done. */
     Either<Failure, Done> delete(String disk) {
         Path delete = sys.resolve("block").resolve(disk).resolve("device/delete");
