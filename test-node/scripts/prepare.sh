@@ -27,7 +27,8 @@ else
   KPKG=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/{print $2; exit}')
   [ -n "$KPKG" ] || tn_die "cannot tell which kernel package linux-image-amd64 depends on (apt-get update?)"
   KVER=${KPKG#linux-image-}
-  (cd debs && { ls "${KPKG}"_*.deb >/dev/null 2>&1 || apt-get download "$KPKG" >/dev/null; })
+  # apt-get download as root warns that it cannot sandbox the download: harmless, and hidden
+  (cd debs && { ls "${KPKG}"_*.deb >/dev/null 2>&1 || apt-get download "$KPKG" >/dev/null 2> >(grep -v unsandboxed >&2); })
   [ -d "kern-std/lib/modules/$KVER" ] || { mkdir -p kern-std; dpkg -x debs/"${KPKG}"_*.deb kern-std; }
   [ -f "kern-std/lib/modules/$KVER/modules.dep" ] || depmod -b kern-std "$KVER"
   # PVH boot of the uncompressed ELF skips real-mode setup and the in-guest XZ decompression (~2.5 s under TCG).
@@ -41,7 +42,7 @@ open(sys.argv[2], 'wb').write(lzma.LZMADecompressor().decompress(data[start:]))
 PY
   echo "$KVER" > kver
 fi
-(cd debs && { ls busybox-static_*.deb >/dev/null 2>&1 || apt-get download busybox-static >/dev/null; })
+(cd debs && { ls busybox-static_*.deb >/dev/null 2>&1 || apt-get download busybox-static >/dev/null 2> >(grep -v unsandboxed >&2); })
 [ -x bb/bin/busybox ] || { mkdir -p bb; dpkg -x debs/busybox-static_*.deb bb; }
 if [ ! -f node-initramfs.cpio.zst ] || [ "${FORCE_INITRAMFS:-0}" = 1 ] \
    || [ "$HERE/guest-init.sh" -nt node-initramfs.cpio.zst ] || [ "$HERE/build-initramfs.sh" -nt node-initramfs.cpio.zst ]; then
