@@ -3,8 +3,10 @@ package io.csi4j.ports.service.node;
 import io.csi4j.domain.failure.Failure;
 import io.vavr.control.Either;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,24 @@ public final class MountOptions {
             "make-runbindable", "suid", "dev", "exec");
 
     private MountOptions() {}
+
+    /**
+     * Checks both lists and merges them by option name, keeping first appearance order: an option of {@code given}
+     * (the CO's mount flags) replaces one of the same name in {@code base} (a data path's options).
+     */
+    static Either<Failure, Map<String, String>> merge(List<String> base, List<String> given) {
+        return check(base).flatMap(b -> check(given).map(g -> {
+            Map<String, String> merged = new LinkedHashMap<>();
+            b.forEach(o -> merged.put(name(o), o));
+            g.forEach(o -> merged.put(name(o), o));
+            return merged;
+        }));
+    }
+
+    /** An option's name: what comes before {@code =}, in lower case. */
+    static String name(String option) {
+        return option.split("=", 2)[0].toLowerCase(Locale.ROOT);
+    }
 
     /** Checks every flag; the result is safe to pass as {@code -o} options. */
     public static Either<Failure, List<String>> check(List<String> flags) {

@@ -25,6 +25,11 @@ final class NfsMounts {
         this.host = host;
     }
 
+    /** Whether {@code server} can be a file server: a host name, an IPv4 address, an IPv6 address (bracketed or not). */
+    static boolean isServer(String server) {
+        return SERVER.matcher(server).matches();
+    }
+
     /** {@code server:export} as mount(8) takes it and the mount table shows it; IPv6 addresses in brackets. */
     static Either<Failure, String> source(String server, String export) {
         if (!SERVER.matcher(server).matches()) {

@@ -5,10 +5,7 @@ import io.csi4j.domain.id.Printable;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,11 +35,8 @@ final class NfsVersions {
 
     static Either<Failure, List<Attempt>> plan(List<String> flags, List<String> pathOptions,
             Optional<String> contextVersions, List<String> fallback, boolean readOnly) {
-        return MountOptions.check(pathOptions).flatMap(path -> MountOptions.check(flags).flatMap(given -> {
-            Map<String, String> merged = new LinkedHashMap<>();
-            path.forEach(o -> merged.put(key(o), o));
-            given.forEach(o -> merged.put(key(o), o));
-            Optional<String> explicit = version(given).or(() -> version(path));
+        return MountOptions.merge(pathOptions, flags).flatMap(merged -> {
+            Optional<String> explicit = version(flags).or(() -> version(pathOptions));
             Either<Failure, List<String>> versions = explicit.isPresent()
                     ? known(List.of(explicit.get()), "the mount option vers=")
                     : contextVersions.map(v -> known(Arrays.stream(v.split(",")).map(String::strip).toList(),
@@ -54,7 +48,7 @@ final class NfsVersions {
                 merged.put("ro", "ro");
             }
             return versions.map(vs -> vs.stream().map(v -> attempt(v, merged.values(), nolock)).toList());
-        }));
+        });
     }
 
     private static Attempt attempt(String version, java.util.Collection<String> base, boolean nolock) {
@@ -79,11 +73,7 @@ final class NfsVersions {
 
     /** The value of the last {@code vers=} or {@code nfsvers=} among {@code options}. */
     private static Optional<String> version(List<String> options) {
-        return options.stream().filter(o -> VERSION_KEYS.contains(key(o)) && o.contains("="))
+        return options.stream().map(String::strip).filter(o -> VERSION_KEYS.contains(MountOptions.name(o)) && o.contains("="))
                 .map(o -> o.substring(o.indexOf('=') + 1)).reduce((a, b) -> b);
-    }
-
-    private static String key(String option) {
-        return option.split("=", 2)[0].toLowerCase(Locale.ROOT);
     }
 }

@@ -10,7 +10,6 @@ import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,7 +27,6 @@ final class SmbStager implements Stager {
     static final String PASSWORD = "password";
     static final String DOMAIN = "domain";
 
-    private static final Pattern SERVER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,252}|\\[?[0-9A-Fa-f:.]{2,45}\\]?");
     private static final Pattern SHARE = Pattern.compile("[^\\p{Cntrl}/\\\\,][^\\p{Cntrl}\\\\,]{0,254}");
     private static final Set<String> CREDENTIAL_OPTIONS = Set.of("username", "user", "password", "pass", "credentials",
             "cred", "domain", "dom", "workgroup", "password2");
@@ -64,7 +62,7 @@ final class SmbStager implements Stager {
     }
 
     static Either<Failure, String> source(DataPath.SmbShare share) {
-        if (!SERVER.matcher(share.server()).matches()) {
+        if (!NfsMounts.isServer(share.server())) {
             return Either.left(Failure.invalidArgument("'" + Printable.of(share.server()) + "' is not an SMB server"));
         }
         if (!SHARE.matcher(share.share()).matches()) {
@@ -90,10 +88,7 @@ final class SmbStager implements Stager {
 
     private static Either<Failure, List<String>> options(DataPath.SmbShare share, Request r, boolean readOnly) {
         AccessType.Mount mount = r.capability().accessType() instanceof AccessType.Mount m ? m : AccessType.mount("");
-        return MountOptions.check(share.options()).flatMap(path -> MountOptions.check(mount.mountFlags()).flatMap(flags -> {
-            Map<String, String> merged = new LinkedHashMap<>();
-            path.forEach(o -> merged.put(key(o), o));
-            flags.forEach(o -> merged.put(key(o), o));
+        return MountOptions.merge(share.options(), mount.mountFlags()).flatMap(merged -> {
             for (String k : merged.keySet()) {
                 if (CREDENTIAL_OPTIONS.contains(k)) {
                     return Either.left(Failure.invalidArgument("SMB credentials come from the node-stage secrets, not"
@@ -113,10 +108,6 @@ final class SmbStager implements Stager {
                 merged.put("ro", "ro");
             }
             return Either.right(new ArrayList<>(merged.values()));
-        }));
-    }
-
-    private static String key(String option) {
-        return option.split("=", 2)[0].toLowerCase(Locale.ROOT);
+        });
     }
 }
