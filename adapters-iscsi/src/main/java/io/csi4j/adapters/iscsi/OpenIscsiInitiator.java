@@ -119,26 +119,24 @@ public final class OpenIscsiInitiator implements IscsiInitiator {
     @Override
     public Either<Failure, List<AttachedLun>> attached() {
         return sysfs.sessions().map(sessions -> {
-            Map<String, List<ScsiSysfs.KernelSession>> byLun = new LinkedHashMap<>();
-            Map<String, List<String>> disks = new LinkedHashMap<>();
+            Map<LunKey, List<ScsiSysfs.KernelSession>> byLun = new LinkedHashMap<>();
             for (ScsiSysfs.KernelSession s : sessions) {
-                s.disks().forEach((n, disk) -> {
-                    String key = s.targetIqn() + "\n" + n;
-                    byLun.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
-                    disks.computeIfAbsent(key, k -> new ArrayList<>()).add(disk);
-                });
+                s.disks().keySet().forEach(n -> byLun.computeIfAbsent(new LunKey(s.targetIqn(), n),
+                        k -> new ArrayList<>()).add(s));
             }
             List<AttachedLun> out = new ArrayList<>();
-            byLun.forEach((key, ss) -> {
-                int n = Integer.parseInt(key.substring(key.indexOf('\n') + 1));
-                IscsiAddress address = new IscsiAddress(ss.stream().map(ScsiSysfs.KernelSession::portal).toList(),
-                        ss.getFirst().targetIqn(), n);
-                List<String> paths = disks.get(key);
-                out.add(new AttachedLun(address, device(paths), paths.stream().map(dev::resolve).toList()));
+            byLun.forEach((key, of) -> {
+                List<String> disks = of.stream().map(s -> s.disks().get(key.lun())).toList();
+                IscsiAddress address = new IscsiAddress(of.stream().map(ScsiSysfs.KernelSession::portal).toList(),
+                        key.iqn(), key.lun());
+                out.add(new AttachedLun(address, device(disks), disks.stream().map(dev::resolve).toList()));
             });
             return out;
         });
     }
+
+    /** A LUN of a target, whatever the portals. */
+    private record LunKey(String iqn, int lun) {}
 
     @Override
     public Either<Failure, Done> rescan(IscsiAddress lun) {

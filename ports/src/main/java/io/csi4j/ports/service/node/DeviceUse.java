@@ -1,12 +1,12 @@
 package io.csi4j.ports.service.node;
 
-import io.csi4j.domain.failure.Failure;
+import io.csi4j.ports.out.host.AttachedLun;
 import io.csi4j.ports.out.host.MountPoint;
-import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Which block devices the mount table shows in use, by device number: a filesystem mounted from the device (its
@@ -31,12 +31,12 @@ final class DeviceUse {
         return numbers;
     }
 
-    /** Whether any of {@code devices} is in use. */
-    static Either<Failure, Boolean> anyInUse(NodeHost host, List<Path> devices) {
-        return host.mountTable().mounts().map(table -> {
-            Set<String> used = numbersInUse(host, table);
-            return devices.stream().anyMatch(d -> host.blockDevices().number(d).map(used::contains).getOrElse(false));
-        });
+    /** The device numbers of an attached LUN: its device (a multipath map, or its disk) and the disk of each path. */
+    static Set<String> numbersOf(NodeHost host, AttachedLun lun) {
+        Set<String> numbers = new HashSet<>();
+        Stream.concat(Stream.of(lun.device()), lun.paths().stream())
+                .forEach(d -> host.blockDevices().number(d).forEach(numbers::add));
+        return numbers;
     }
 
     /** A block device node bound onto a file: what a block publication looks like in the mount table. */

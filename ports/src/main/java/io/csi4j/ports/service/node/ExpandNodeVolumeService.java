@@ -12,7 +12,6 @@ import io.csi4j.ports.service.InFlight;
 import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * CSI NodeExpandVolume (§4.7): online, without a pod restart — the device under the volume picks up its new size
@@ -73,8 +72,6 @@ public final class ExpandNodeVolumeService implements NodeVolumeUseCases.ExpandN
             return Either.right(Optional.empty());
         }
         return host.iscsi().attached().map(luns -> luns.stream()
-                .filter(l -> Stream.concat(Stream.of(l.device()), l.paths().stream())
-                        .anyMatch(d -> host.blockDevices().number(d).map(number.get()::equals).getOrElse(false)))
-                .findFirst());
+                .filter(l -> DeviceUse.numbersOf(host, l).contains(number.get())).findFirst());
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Gives back, at unstage, what a stage record says staging took, each decided from the host's state: a loop
@@ -89,7 +88,6 @@ final class Releases {
     }
 
     private boolean inUse(AttachedLun lun, Set<String> used) {
-        return Stream.concat(Stream.of(lun.device()), lun.paths().stream())
-                .anyMatch(d -> host.blockDevices().number(d).map(used::contains).getOrElse(false));
+        return DeviceUse.numbersOf(host, lun).stream().anyMatch(used::contains);
     }
 }
