@@ -88,6 +88,7 @@ final class TestNode implements AutoCloseable {
             agent.must("iscsid && rpcbind -w && rpc.statd --no-notify && mkdir -p /var/lib/kubelet");
             agent.must("cd /tmp && CSI4J_LOG_LEVEL=DEBUG CSI4J_NFS_VERSIONS=" + NFS_VERSIONS + " setsid /host/bin/java"
                     + " -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar /job/csi4j.jar --mode node"
+                    + " --config /job/csi4j.yaml"
                     + " --node-id " + NODE_ID + " --endpoint tcp://0.0.0.0:" + PORT
                     + " > /job/plugin.log 2>&1 < /dev/null &");
             ManagedChannel channel = NettyChannelBuilder.forAddress(GUEST, PORT).usePlaintext().build();
@@ -111,6 +112,8 @@ final class TestNode implements AutoCloseable {
         }
         Files.createDirectories(node.resolve("cp"));
         Files.copy(Path.of(System.getProperty("csi4j.jar")), node.resolve("csi4j.jar"));
+        // The node refuses volumes no served backend owns: the scenarios' volume ids ("e2e:...") are this backend's.
+        Files.writeString(node.resolve("csi4j.yaml"), "backends:\n  e2e:\n    type: local\n    root: /var/lib/csi4j-e2e\n");
         // This JVM's class path, for running the iSCSI initiator contract inside the guest.
         int i = 0;
         // Surefire and failsafe run tests from a manifest-only jar; the real class path is in this property.

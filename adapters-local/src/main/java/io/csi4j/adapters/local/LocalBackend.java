@@ -149,6 +149,12 @@ public final class LocalBackend implements VolumeBackend {
         return volumes.findByName(name);
     }
 
+    /** Every record holds the creation parameters, so an empty set means "created without parameters". */
+    @Override
+    public boolean recordsParameters() {
+        return true;
+    }
+
     @Override
     public Either<Failure, Volume> create(VolumeSpec spec) {
         return creator.create(spec);

@@ -5,9 +5,11 @@ import io.csi4j.ports.out.host.MountPoint;
 import io.csi4j.ports.out.host.MountTable;
 import io.vavr.control.Either;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +23,8 @@ import java.util.function.UnaryOperator;
 final class ProcMountTable implements MountTable {
 
     static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
-    private static final int MAX_READS = 3;
+    private static final int INITIAL_BUFFER = 64 * 1024;
+    private static final int MAX_BUFFER = 64 * 1024 * 1024;
 
     private final Path source;
     private final UnaryOperator<Path> canonicalRoots;
@@ -71,26 +74,31 @@ final class ProcMountTable implements MountTable {
     }
 
     /**
-     * The kernel builds mountinfo a page at a time; a mount or unmount during the read can drop or repeat
-     * lines. Read until two consecutive reads agree (as kubernetes mount-utils does), at most three times.
+     * The kernel builds mountinfo under its namespace lock for the length of one read(2): a single read into a
+     * buffer large enough for the whole table is a consistent snapshot even while other callers mount and
+     * unmount (several reads, as with a small buffer, could drop or repeat lines; comparing two full reads — the
+     * mount-utils approach — never settles when this node is busy mounting). The buffer doubles until one read
+     * returns everything.
      */
     private Either<Failure, String> consistentRead() {
+        int capacity = INITIAL_BUFFER;
         try {
-            String previous = read();
-            for (int i = 1; i < MAX_READS; i++) {
-                String current = read();
-                if (current.equals(previous)) {
-                    return Either.right(current);
+            while (true) {
+                ByteBuffer buffer = ByteBuffer.allocate(capacity);
+                try (FileChannel ch = FileChannel.open(source, StandardOpenOption.READ)) {
+                    int n = Math.max(0, ch.read(buffer));
+                    if (n < capacity) {
+                        return Either.right(new String(buffer.array(), 0, n, StandardCharsets.UTF_8));
+                    }
                 }
-                previous = current;
+                if (capacity >= MAX_BUFFER) {
+                    return Either.left(Failure.unavailable("the mount table of " + source + " exceeds " + MAX_BUFFER
+                            + " bytes"));
+                }
+                capacity *= 2;
             }
-            return Either.left(Failure.unavailable("the mount table kept changing while being read; retry"));
         } catch (IOException e) {
             return Either.left(Failure.defect("cannot read " + source + ": " + e.getMessage()));
         }
-    }
-
-    private String read() throws IOException {
-        return new String(Files.readAllBytes(source), StandardCharsets.UTF_8);
     }
 }

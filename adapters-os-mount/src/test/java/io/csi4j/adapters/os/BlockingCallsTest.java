@@ -55,6 +55,29 @@ class BlockingCallsTest {
     }
 
     @Test
+    void manyHealthyCallsMayRunAtOnceWhateverTheStuckAllowance() throws InterruptedException {
+        BlockingCalls calls = new BlockingCalls(1);
+        CountDownLatch inside = new CountDownLatch(32);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        var outcomes = new java.util.concurrent.ConcurrentLinkedQueue<Either<Failure, Integer>>();
+        for (int i = 0; i < 32; i++) {
+            pool.execute(() -> outcomes.add(calls.call("slow but healthy", Duration.ofSeconds(10), () -> {
+                inside.countDown();
+                try {
+                    inside.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Either.right(1);
+            })));
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(outcomes).hasSize(32).allMatch(Either::isRight);
+        assertThat(calls.stuck()).isZero();
+    }
+
+    @Test
     void anExceptionInTheCallIsADefect() {
         assertThat(new BlockingCalls(1).call("explode", SHORT, () -> {
             throw new IllegalStateException("boom");

@@ -48,6 +48,31 @@ class LinuxHostRootTest extends HostContractSupport {
     }
 
     @Test
+    void theTableReadsConsistentlyWhileOtherCallersMountAndUnmount() throws Exception {
+        Path source = directory("churn-source");
+        ok(host.mounter().mount("csi4j-test", source, "tmpfs", List.of("size=1m")));
+        for (int i = 0; i < 40; i++) {
+            directory("churn-" + i);
+        }
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread churn = Thread.ofPlatform().start(() -> {
+            for (int i = 0; !stop.get(); i = (i + 1) % 40) {
+                Path t = fixture.root().resolve("churn-" + i);
+                host.mounter().bind(source, t, false);
+                host.mounter().unmount(t, Unmount.NORMAL);
+            }
+        });
+        try {
+            for (int i = 0; i < 200; i++) {
+                assertThat(ok(host.mountTable().mounts())).as("read " + i).isNotEmpty();
+            }
+        } finally {
+            stop.set(true);
+            churn.join();
+        }
+    }
+
+    @Test
     void underASymlinkedRootTheTableFindsMountsByTheConfiguredPath() throws Exception {
         Path link = fixture.outside().resolve("kubelet");
         fixture.symlink(link, fixture.root());

@@ -36,14 +36,19 @@ public final class NodeAssembly {
 
     /** The node's view of the configuration. */
     public static NodeSettings settings(Settings settings, Backends backends) {
+        return settings(settings, backends, NodeFactsDiscovery.INITIATOR_FILE);
+    }
+
+    static NodeSettings settings(Settings settings, Backends backends, Path initiatorFile) {
         List<LocalBackendConfig> locals = locals(backends);
         Optional<Topology> topology = locals.stream().findFirst().map(LocalBackendConfig::topology);
         String fsType = locals.stream().findFirst().map(LocalBackendConfig::defaultFsType)
                 .orElse(LocalBackendConfig.DEFAULT_FS_TYPE);
+        NodeFacts facts = NodeFactsDiscovery.discover(settings, backends, initiatorFile);
         // Backing shares of image volumes are mounted once per node, inside the kubelet directory (an allowed root).
         Path shares = settings.kubeletDir().resolve("plugins").resolve(settings.driverName()).resolve("shares");
-        return new NodeSettings(NodeFacts.named(settings.nodeId()), topology, locals.stream().map(LocalBackendConfig::root).toList(),
-                fsType, 0, settings.nfsVersions(), Optional.of(shares));
+        return new NodeSettings(facts, topology, locals.stream().map(LocalBackendConfig::root).toList(), fsType, 0,
+                settings.nfsVersions(), Optional.of(shares));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.csi4j.bootstrap.config;
 
 import io.csi4j.domain.id.BackendName;
+import io.csi4j.ports.service.node.NodeSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param nodeId this node's id (NodeGetInfo)
  * @param endpoint where CSI is served ({@code unix:///path.sock} or {@code tcp://host:port})
  * @param kubeletDir the kubelet root directory, inside which node operations may touch paths
+ * @param nodeIp this node's data address, reported in the node id when a backend needs it (export access lists)
  * @param nfsVersions the NFS versions a node tries, in order, when a volume names none
  */
 public record Settings(
@@ -26,10 +28,27 @@ public record Settings(
         List<BackendSettings> backends,
         LogFormat logFormat,
         Path kubeletDir,
+        Optional<String> nodeIp,
         List<String> nfsVersions) {
 
     public Settings {
         backends = List.copyOf(backends);
+        nodeIp = nodeIp == null ? Optional.empty() : nodeIp;
         nfsVersions = List.copyOf(nfsVersions);
+    }
+
+    /** Settings with the default NFS version order. */
+    public Settings(Optional<Path> configFile, String driverName, String nodeId, String endpoint, Mode mode,
+            Optional<BackendName> defaultBackend, List<BackendSettings> backends, LogFormat logFormat, Path kubeletDir,
+            Optional<String> nodeIp) {
+        this(configFile, driverName, nodeId, endpoint, mode, defaultBackend, backends, logFormat, kubeletDir, nodeIp,
+                NodeSettings.DEFAULT_NFS_VERSIONS);
+    }
+
+    /** Settings without a configured node address, with the default NFS version order. */
+    public Settings(Optional<Path> configFile, String driverName, String nodeId, String endpoint, Mode mode,
+            Optional<BackendName> defaultBackend, List<BackendSettings> backends, LogFormat logFormat, Path kubeletDir) {
+        this(configFile, driverName, nodeId, endpoint, mode, defaultBackend, backends, logFormat, kubeletDir,
+                Optional.empty());
     }
 }

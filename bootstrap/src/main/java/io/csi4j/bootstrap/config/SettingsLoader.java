@@ -32,8 +32,14 @@ public final class SettingsLoader {
     public static final String DEFAULT_DRIVER_NAME = "csi4j.io";
     public static final String LOCAL_TYPE = "local";
     static final Set<String> TOP_KEYS = Set.of("driverName", "nodeId", "endpoint", "mode", "defaultBackend", "logFormat",
-            "kubeletDir", "nfsVersions", "backends");
+            "kubeletDir", "backends", "nodeIp", "nfsVersions");
     private static final Set<String> NFS_VERSIONS = Set.of("3", "4", "4.0", "4.1", "4.2");
+    /** The original IntelliFlash drivers' top-level keys; a file with {@code arrays:} is one of theirs. */
+    static final Set<String> INTELLIFLASH_KEYS = Set.of("arrays", "useChapAuth", "chapUser", "chapSecret",
+            "initiatorGroup", "debug", "tlsVerify", "caFile", "defaultSize", "restTimeout", "lowTierMountDir");
+    /** The backend an original IntelliFlash configuration file becomes. */
+    public static final String INTELLIFLASH_BACKEND = "intelliflash";
+    public static final String INTELLIFLASH_BLOCK_DRIVER = "intelliflash-csi-block-driver.intelliflash.com";
 
     private final Set<String> backendTypes;
     private final Function<Path, Either<String, String>> readFile;
@@ -60,10 +66,25 @@ public final class SettingsLoader {
     }
 
     public Either<ConfigError, Settings> load(CliOverrides cli, Map<String, String> env) {
-        Optional<Path> file = cli.config().or(() -> Optional.ofNullable(env.get("CSI4J_CONFIG")).map(Path::of));
-        return file.map(this::parseFile).orElseGet(() -> Either.right(ConfigTree.empty("(no config file)", "")))
-                .flatMap(tree -> tree.onlyKeys(TOP_KEYS))
-                .flatMap(tree -> build(file, tree, cli, env));
+        Optional<Path> given = cli.config().or(() -> Optional.ofNullable(env.get("CSI4J_CONFIG")).map(Path::of));
+        Either<ConfigError, Optional<Path>> file = given.isEmpty() ? Either.right(Optional.empty())
+                : ConfigDirectory.resolve(given.get()).map(Optional::of);
+        return file.flatMap(f -> f.map(this::parseFile).orElseGet(() -> Either.right(ConfigTree.empty("(no config file)", "")))
+                .flatMap(SettingsLoader::knownTopKeys)
+                .flatMap(tree -> build(f, tree, cli, env)));
+    }
+
+    private static Either<ConfigError, ConfigTree> knownTopKeys(ConfigTree tree) {
+        if (!tree.has("arrays")) {
+            return tree.onlyKeys(TOP_KEYS);
+        }
+        if (tree.has("backends")) {
+            return Either.left(tree.error("arrays", "the original IntelliFlash format (arrays:) and backends: cannot be "
+                    + "combined; put arrays: under a backend of type intelliflash-file or intelliflash-block"));
+        }
+        Set<String> known = new java.util.HashSet<>(TOP_KEYS);
+        known.addAll(INTELLIFLASH_KEYS);
+        return tree.onlyKeys(known);
     }
 
     private Either<ConfigError, ConfigTree> parseFile(Path path) {
@@ -93,10 +114,12 @@ public final class SettingsLoader {
             Path kubeletDir = ok(tree.absolutePath("kubeletDir")).orElse(Path.of("/var/lib/kubelet"));
             List<String> nfsVersions = nfsVersions(ok(v.pick(Optional.empty(), "CSI4J_NFS_VERSIONS", "nfsVersions",
                     "--nfs-versions")));
-            List<BackendSettings> backends = ok(backends(tree, cli, env));
+            List<BackendSettings> backends = tree.has("arrays") ? List.of(ok(IntelliFlashFile.backend(tree, driverName,
+                    env))) : ok(backends(tree, cli, env));
             Optional<BackendName> defaultBackend = ok(defaultBackend(tree, backends));
+            Optional<String> nodeIp = ok(v.pick(Optional.empty(), "CSI4J_NODE_IP", "nodeIp", "")).map(n -> address(n));
             return Either.right(new Settings(file, driverName, nodeId, endpoint, mode, defaultBackend, backends,
-                    logFormat, kubeletDir, nfsVersions));
+                    logFormat, kubeletDir, nodeIp, nfsVersions));
         } catch (Invalid e) {
             return Either.left(e.error);
         }
@@ -136,6 +159,13 @@ public final class SettingsLoader {
                     + " versions (3, 4, 4.0, 4.1, 4.2)"));
         }
         return versions;
+    }
+
+    private static String address(Sourced given) {
+        if (!given.value().matches("[0-9A-Fa-f.:]{2,45}")) {
+            throw new Invalid(given.error("'" + given.value() + "' is not an IP address"));
+        }
+        return given.value();
     }
 
     private static String endpoint(Optional<Sourced> given) {

@@ -5,6 +5,8 @@ import dagger.Module;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
 import io.csi4j.bootstrap.backends.BackendFactory;
+import io.csi4j.bootstrap.backends.IntelliFlashBlockBackendFactory;
+import io.csi4j.bootstrap.backends.IntelliFlashFileBackendFactory;
 import io.csi4j.bootstrap.backends.LocalBackendFactory;
 
 /**
@@ -18,4 +20,14 @@ public interface FactoriesModule {
     @IntoMap
     @StringKey("local")
     BackendFactory local(LocalBackendFactory factory);
+
+    @Binds
+    @IntoMap
+    @StringKey("intelliflash-file")
+    BackendFactory intelliFlashFile(IntelliFlashFileBackendFactory factory);
+
+    @Binds
+    @IntoMap
+    @StringKey("intelliflash-block")
+    BackendFactory intelliFlashBlock(IntelliFlashBlockBackendFactory factory);
 }

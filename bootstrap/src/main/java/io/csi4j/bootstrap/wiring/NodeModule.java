@@ -3,12 +3,14 @@ package io.csi4j.bootstrap.wiring;
 import dagger.Module;
 import dagger.Provides;
 import io.csi4j.ports.in.NodeVolumeUseCases;
+import io.csi4j.ports.service.Backends;
 import io.csi4j.ports.service.InFlight;
 import io.csi4j.ports.service.node.DescribeNodeService;
 import io.csi4j.ports.service.node.ExpandNodeVolumeService;
 import io.csi4j.ports.service.node.NodeHost;
 import io.csi4j.ports.service.node.NodeLocks;
 import io.csi4j.ports.service.node.NodeSettings;
+import io.csi4j.ports.service.node.OwnedVolumes;
 import io.csi4j.ports.service.node.PublishVolumeService;
 import io.csi4j.ports.service.node.StageVolumeService;
 import io.csi4j.ports.service.node.UnpublishVolumeService;
@@ -23,16 +25,17 @@ public interface NodeModule {
 
     @Provides
     @Singleton
-    static NodeVolumeUseCases nodeUseCases(Optional<NodeHost> host, NodeSettings settings, InFlight inFlight) {
+    static NodeVolumeUseCases nodeUseCases(Optional<NodeHost> host, NodeSettings settings, Backends backends,
+            InFlight inFlight) {
         NodeHost h = host.orElseThrow(() -> new IllegalStateException("node use cases need the host adapter"));
         NodeLocks locks = new NodeLocks();
-        return new NodeVolumeUseCases(
+        return OwnedVolumes.guard(new NodeVolumeUseCases(
                 new StageVolumeService(h, settings, inFlight, locks),
                 new UnstageVolumeService(h, inFlight, locks),
                 new PublishVolumeService(h, inFlight),
                 new UnpublishVolumeService(h, inFlight),
                 new VolumeStatsService(h),
                 new ExpandNodeVolumeService(h, inFlight),
-                new DescribeNodeService(settings));
+                new DescribeNodeService(settings)), backends);
     }
 }

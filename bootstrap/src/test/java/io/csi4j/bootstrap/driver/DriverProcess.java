@@ -51,10 +51,20 @@ public final class DriverProcess implements AutoCloseable {
      * @param dir a private directory: the socket and the log go there
      */
     public static DriverProcess start(Path dir, Map<String, String> environment, String... args) throws IOException {
+        return start(dir, environment, List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"), args);
+    }
+
+    /** As {@link #start(Path, Map, String...)}, with the JVM options given (benchmarks want the optimising JIT). */
+    public static DriverProcess start(Path dir, Map<String, String> environment, List<String> jvmOptions, String... args)
+            throws IOException {
         Path socket = dir.resolve("csi.sock");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar().toString(),
-                "--endpoint", "unix://" + socket));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        // A class-data archive made by the first start (and remade when the jar changes) halves the start time of
+        // the later ones; tests that kill and restart the driver do that often.
+        command.addAll(List.of("-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + jar().resolveSibling("csi4j-driver-tests.jsa")));
+        command.addAll(List.of("-jar", jar().toString(), "--endpoint", "unix://" + socket));
         command.addAll(List.of(args));
         DriverProcess p = new DriverProcess(socket, dir.resolve("driver.log"), command, environment);
         p.launch();
@@ -67,7 +77,22 @@ public final class DriverProcess implements AutoCloseable {
         pb.environment().keySet().removeIf(k -> k.startsWith("CSI"));
         pb.environment().putAll(environment);
         process = pb.start();
-        awaitReady();
+        try {
+            awaitReady();
+        } catch (IOException notReady) {
+            // A driver that never became ready is not left running behind the failed test.
+            process.destroyForcibly();
+            waitQuietly(process);
+            throw notReady;
+        }
+    }
+
+    private static void waitQuietly(Process p) {
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitReady() throws IOException {
@@ -105,6 +130,30 @@ public final class DriverProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * SIGKILL to the driver and to every process it started (mount, mkfs, losetup, ...), as a container runtime
+     * does when it kills the plugin's container. The driver is stopped (SIGSTOP) first, so it cannot start another
+     * child between the listing of its children and the kill.
+     */
+    public void killWithDescendants() throws InterruptedException, IOException {
+        Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).start();
+        if (!stop.waitFor(10, TimeUnit.SECONDS) || stop.exitValue() != 0) {
+            stop.destroyForcibly();
+            throw new IOException("cannot stop the driver (pid " + process.pid() + ") before killing it");
+        }
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(10, TimeUnit.SECONDS);
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IOException("a child of the driver (pid " + child.pid() + ") outlived SIGKILL", e);
+            }
+        }
     }
 
     /** SIGTERM, then waits for the exit code. */

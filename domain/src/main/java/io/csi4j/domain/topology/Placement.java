@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Chooses where a volume that is reachable from exactly one place goes (CSI §3.2.4 with x = 1): the first
- * preferred topology a candidate satisfies, else the first requisite one, else — with no requirement — the
- * first candidate.
+ * preferred topology a candidate satisfies, else the first requisite one, else — with no requirement, or with
+ * preferences but no requisite — the first candidate.
  */
 public final class Placement {
 
@@ -32,6 +32,10 @@ public final class Placement {
             if (hit.isPresent()) {
                 return Either.right(hit.get());
             }
+        }
+        if (r.requisite().isEmpty()) {
+            // CSI §3.2.4: preferences alone do not restrict; when none can be met, any topology will do.
+            return Either.right(candidates.getFirst());
         }
         for (Topology wanted : r.requisite()) {
             Optional<Topology> hit = firstWithin(candidates, wanted);

@@ -39,6 +39,18 @@ class PlacementTest {
     }
 
     @Test
+    void preferencesThatNoCandidateMeetsWithoutRequisiteFallBackToTheFirstCandidate() {
+        var r = new TopologyRequirement(List.of(), List.of(Topology.of(KEY, "c")));
+        assertThat(Placement.choose(List.of(a, b), Optional.of(r)).get()).isEqualTo(a);
+    }
+
+    @Test
+    void aMetPreferenceWithoutRequisiteIsChosen() {
+        var r = new TopologyRequirement(List.of(), List.of(Topology.of(KEY, "c"), b));
+        assertThat(Placement.choose(List.of(a, b), Optional.of(r)).get()).isEqualTo(b);
+    }
+
+    @Test
     void validatesKeysAndValues() {
         assertThat(Topology.parse(Map.of(KEY, "node-1")).isRight()).isTrue();
         assertThat(Topology.parse(Map.of("Bad_Prefix/x", "v")).isLeft()).isTrue();

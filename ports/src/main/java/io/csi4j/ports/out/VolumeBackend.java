@@ -54,6 +54,15 @@ public interface VolumeBackend {
     Either<Failure, Optional<Volume>> findByName(VolumeName name);
 
     /**
+     * Whether {@link Volume#parameters()} of this backend's volumes are always the parameters they were created
+     * with, so that empty means "created without parameters" rather than "not known" (volumes made by another
+     * driver, or outside the CO). Idempotency checks compare parameters only when they are known.
+     */
+    default boolean recordsParameters() {
+        return false;
+    }
+
+    /**
      * Creates the volume described, or completes one that a crashed attempt left half-made under the same
      * name; idempotent by name. A content source that does not exist is NotFound; no room is CapacityExhausted.
      */
@@ -89,6 +98,14 @@ public interface VolumeBackend {
      */
     default Optional<VolumeId> recogniseForeignId(String raw) {
         return Optional.empty();
+    }
+
+    /**
+     * What ControllerPublish needs to know about nodes beyond their name; node plugins discover these facts (only
+     * when some configured backend needs them) and report them in their node id.
+     */
+    default java.util.Set<NodeFact> nodeFacts() {
+        return java.util.Set.of();
     }
 
     /** Snapshot operations, when the backend has them. */

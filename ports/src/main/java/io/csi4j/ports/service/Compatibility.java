@@ -36,7 +36,7 @@ final class Compatibility {
                         + supported.getLeft().message()));
             }
         }
-        if (!existing.parameters().isEmpty()
+        if (parametersKnown(backend, existing)
                 && !existing.parameters().withoutKubernetesKeys().equals(params.withoutKubernetesKeys())) {
             return Either.left(Failure.alreadyExists(name + " with other parameters"));
         }
@@ -49,11 +49,16 @@ final class Compatibility {
         return Either.right(existing);
     }
 
+    /** Empty recorded parameters mean "unknown" unless the backend records them for every volume. */
+    static boolean parametersKnown(VolumeBackend backend, Volume existing) {
+        return backend.recordsParameters() || !existing.parameters().isEmpty();
+    }
+
+    /** CSI §3.2.4: only requisite topologies restrict where a volume may be; preferences alone never do. */
     private static boolean placedWithin(List<Topology> placed, TopologyRequirement r) {
-        if (placed.isEmpty()) {
+        if (placed.isEmpty() || r.requisite().isEmpty()) {
             return true;
         }
-        return placed.stream().anyMatch(p -> r.requisite().stream().anyMatch(p::isWithin)
-                || r.preferred().stream().anyMatch(p::isWithin));
+        return placed.stream().anyMatch(p -> r.requisite().stream().anyMatch(p::isWithin));
     }
 }

@@ -156,6 +156,12 @@ public final class InMemoryVolumeBackend implements VolumeBackend {
         return name;
     }
 
+    /** Every volume keeps the parameters it was created with, empty ones included. */
+    @Override
+    public boolean recordsParameters() {
+        return true;
+    }
+
     @Override
     public BackendFeatures features() {
         return new BackendFeatures("memory", cloningOn, !placements.isEmpty(), true);

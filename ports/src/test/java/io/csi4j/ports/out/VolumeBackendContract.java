@@ -88,6 +88,14 @@ public abstract class VolumeBackendContract {
                 "a".repeat(90));
     }
 
+    /**
+     * Whether a volume made again under the name of a deleted one gets the deleted one's id. Backends whose ids are
+     * those of the driver they replace ({@code config:project:name}) do, so that either driver can read them.
+     */
+    protected boolean reusesIdsOfDeletedVolumes() {
+        return false;
+    }
+
     protected VolumeBackend backend;
 
     @BeforeEach
@@ -183,6 +191,17 @@ public abstract class VolumeBackendContract {
     }
 
     @Test
+    void aBackendThatRecordsParametersReportsThemFromEveryLookup() {
+        assumeTrue(backend.recordsParameters(), "backend does not record creation parameters");
+        Volume v = create("contract-recorded");
+
+        assertThat(ok(backend.findByName(new VolumeName("contract-recorded"))).orElseThrow().parameters())
+                .isEqualTo(parameters());
+        assertThat(ok(backend.get(v.id())).parameters()).isEqualTo(parameters());
+        assertThat(all(backend::list, 0)).allSatisfy(x -> assertThat(x.parameters()).isEqualTo(parameters()));
+    }
+
+    @Test
     void createIsIdempotentByName() {
         Volume first = create("contract-twice");
         Volume second = create("contract-twice");
@@ -269,6 +288,11 @@ public abstract class VolumeBackendContract {
         ok(backend.delete(old.id(), Secrets.NONE));
         Volume renewed = create("contract-reused");
 
+        if (reusesIdsOfDeletedVolumes()) {
+            assertThat(renewed.id()).isEqualTo(old.id());
+            assertThat(ok(backend.get(renewed.id()))).isEqualTo(renewed);
+            return;
+        }
         assertThat(renewed.id()).isNotEqualTo(old.id());
         assertThat(failed(backend.get(old.id()))).isInstanceOf(Failure.NotFound.class);
         assertThat(ok(backend.delete(old.id(), Secrets.NONE))).isEqualTo(Done.DONE);

@@ -59,6 +59,43 @@ class CreateVolumeServiceTest {
     }
 
     @Test
+    void aVolumeCreatedWithoutParametersIsNotTheOneAskedForWithParameters() {
+        service.createVolume(create("pvc-1", CapacityRange.of(10 * MIB, 0).get(), Map.of()));
+
+        assertThat(service.createVolume(create("pvc-1", CapacityRange.of(10 * MIB, 0).get(), Map.of("tier", "fast")))
+                .getLeft()).isInstanceOf(Failure.AlreadyExists.class);
+        assertThat(backend.createdVolumes()).isEqualTo(1);
+    }
+
+    @Test
+    void emptyParametersOfABackendThatDoesNotRecordThemAreUnknownAndMatchAnyRequest() {
+        var forgetful = new DelegatingBackend(backend) {
+            @Override
+            public boolean recordsParameters() {
+                return false;
+            }
+        };
+        var over = new CreateVolumeService(new Backends(List.of(forgetful), Optional.empty()), inFlight);
+        Volume v = over.createVolume(create("pvc-1", CapacityRange.of(10 * MIB, 0).get(), Map.of())).get();
+
+        var withParameters = create("pvc-1", CapacityRange.of(10 * MIB, 0).get(), Map.of("tier", "fast"));
+        assertThat(over.createVolume(withParameters).get()).isEqualTo(v);
+    }
+
+    @Test
+    void preferredTopologiesAloneNeitherBlockACreateNorMakeAnExistingVolumeIncompatible() {
+        var elsewhere = new TopologyRequirement(List.of(), List.of(Topology.of(KEY, "n2")));
+
+        Volume v = service.createVolume(Requests.withTopology(create("pvc-1"), elsewhere)).get();
+
+        assertThat(v.accessibleTopology()).containsExactly(Topology.of(KEY, "n1"));
+        assertThat(service.createVolume(Requests.withTopology(create("pvc-1"), elsewhere)).get()).isEqualTo(v);
+        assertThat(service.createVolume(Requests.withTopology(create("pvc-1"),
+                new TopologyRequirement(List.of(Topology.of(KEY, "n2")), List.of()))).getLeft())
+                .as("a requisite the volume is outside of").isInstanceOf(Failure.AlreadyExists.class);
+    }
+
+    @Test
     void kubernetesInformationalParametersDoNotBreakIdempotency() {
         Volume v = service.createVolume(create("pvc-1", CapacityRange.of(MIB, 0).get(),
                 Map.of("csi.storage.k8s.io/pvc/name", "data"))).get();

@@ -46,6 +46,11 @@ class DelegatingBackend implements VolumeBackend {
     }
 
     @Override
+    public boolean recordsParameters() {
+        return d.recordsParameters();
+    }
+
+    @Override
     public Either<Failure, Done> validate(Parameters parameters, List<VolumeCapability> capabilities) {
         return d.validate(parameters, capabilities);
     }

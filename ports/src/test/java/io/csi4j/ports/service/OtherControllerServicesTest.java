@@ -107,6 +107,50 @@ class OtherControllerServicesTest {
     }
 
     @Test
+    void validateEchoesOnlyWhatItChecked() {
+        var validate = new ValidateVolumeCapabilitiesService(backends);
+        Volume v = create.createVolume(create("pvc-1", CapacityRange.UNSPECIFIED, Map.of("tier", "fast"))).get();
+        var context = new Parameters(Map.of("csi4j.io/data", "made-up"));
+        var mutable = new Parameters(Map.of("iops", "100"));
+
+        var withParameters = (Validation.Confirmed) validate.validate(new ValidateCommand(v.id().value(),
+                List.of(Requests.RWO), context, new Parameters(Map.of("tier", "fast")), mutable)).get();
+        var without = (Validation.Confirmed) validate.validate(new ValidateCommand(v.id().value(),
+                List.of(Requests.RWO), context, Parameters.EMPTY, mutable)).get();
+
+        assertThat(withParameters.capabilities()).containsExactly(Requests.RWO);
+        assertThat(withParameters.parameters()).isEqualTo(new Parameters(Map.of("tier", "fast")));
+        assertThat(withParameters.volumeContext()).as("never compared").isEqualTo(Parameters.EMPTY);
+        assertThat(withParameters.mutableParameters()).as("never compared").isEqualTo(Parameters.EMPTY);
+        assertThat(without.parameters()).isEqualTo(Parameters.EMPTY);
+    }
+
+    @Test
+    void validateDoesNotConfirmAVolumeForAnotherBackend() {
+        var validate = new ValidateVolumeCapabilitiesService(backends);
+        Volume v = volumeOn("a", "pvc-1");
+
+        var elsewhere = validate.validate(new ValidateCommand(v.id().value(), List.of(Requests.RWO), Parameters.EMPTY,
+                new Parameters(Map.of(BackendSelection.PARAMETER, "b")), Parameters.EMPTY)).get();
+        var here = validate.validate(new ValidateCommand(v.id().value(), List.of(Requests.RWO), Parameters.EMPTY,
+                new Parameters(Map.of(BackendSelection.PARAMETER, "a")), Parameters.EMPTY)).get();
+
+        assertThat(elsewhere).isInstanceOf(Validation.NotConfirmed.class);
+        assertThat(here).isInstanceOf(Validation.Confirmed.class);
+    }
+
+    @Test
+    void validateDoesNotConfirmParametersForAVolumeCreatedWithoutAny() {
+        var validate = new ValidateVolumeCapabilitiesService(backends);
+        Volume v = create.createVolume(create("pvc-1", CapacityRange.UNSPECIFIED, Map.of())).get();
+
+        var asked = validate.validate(new ValidateCommand(v.id().value(), List.of(Requests.RWO), Parameters.EMPTY,
+                new Parameters(Map.of("tier", "fast")), Parameters.EMPTY)).get();
+
+        assertThat(asked).isInstanceOf(Validation.NotConfirmed.class);
+    }
+
+    @Test
     void getVolumeFindsVolumesAndSaysNotFoundOtherwise() {
         var get = new GetVolumeService(backends);
         Volume v = volumeOn("b", "pvc-1");
@@ -146,6 +190,22 @@ class OtherControllerServicesTest {
         Volume onB = volumeOn("b", "pvc-2");
         assertThat(expand.expandVolume(onB.id().value(), CapacityRange.of(9 * MIB, 0).get(), Optional.empty(), Secrets.NONE)
                 .getLeft()).isInstanceOf(Failure.InvalidArgument.class);
+    }
+
+    @Test
+    void expansionWithACapabilityTheVolumeCannotServeIsInvalidAndGrowsNothing() {
+        var expand = new ExpandVolumeService(backends, inFlight);
+        Volume v = create.createVolume(create("pvc-1", CapacityRange.of(MIB, 0).get(), Map.of("blockless", "true")))
+                .get();
+
+        var refused = expand.expandVolume(v.id().value(), CapacityRange.of(8 * MIB, 0).get(),
+                Optional.of(Requests.BLOCK), Secrets.NONE);
+
+        assertThat(refused.getLeft()).isInstanceOf(Failure.InvalidArgument.class);
+        assertThat(refused.getLeft().message()).startsWith("volume_capability");
+        assertThat(a.get(v.id()).get().capacityBytes()).isEqualTo(MIB);
+        assertThat(expand.expandVolume(v.id().value(), CapacityRange.of(8 * MIB, 0).get(), Optional.of(Requests.RWO),
+                Secrets.NONE).get().capacityBytes()).isEqualTo(8 * MIB);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.csi4j.domain.failure.Failure;
 import io.csi4j.domain.id.Text;
 import io.csi4j.domain.volume.AccessType;
 import io.csi4j.domain.volume.CapacityRange;
+import io.csi4j.domain.volume.MountFlags;
 import io.csi4j.domain.volume.Parameters;
 import io.csi4j.domain.volume.Secrets;
 import io.csi4j.domain.volume.VolumeCapability;
@@ -117,7 +118,11 @@ final class Fields {
             return Either.left(Failure.invalidArgument(field + ".mount.mount_flags exceed " + MAX_MOUNT_FLAGS_BYTES
                     + " bytes in total"));
         }
-        return Either.right(capability);
+        // A capability whose flags the node would refuse to mount with is not one this plugin supports (CSI §3.2):
+        // refused here, in every RPC, before a volume is made that no node could ever use with it.
+        return MountFlags.check(mount.mountFlags())
+                .mapLeft(f -> Failure.invalidArgument(field + ".mount.mount_flags: " + f.message()))
+                .map(ok -> capability);
     }
 
     /** CSI §3.1: the alpha single-node modes are accepted only with SINGLE_NODE_MULTI_WRITER advertised. */

@@ -35,7 +35,7 @@ public final class NodeRequestValidation {
         var context = Fields.map("volume_context", r.getVolumeContextMap());
         var publish = Fields.map("publish_context", r.getPublishContextMap());
         var secrets = Fields.secrets("secrets", r.getSecretsMap());
-        var dataPath = dataPath(r.getVolumeContextMap());
+        var dataPath = dataPath(r.getPublishContextMap(), r.getVolumeContextMap());
         return Fields.firstFailure(id, staging, capability, context, publish, secrets, dataPath)
                 .map(Either::<Failure, NodeStageCommand>left)
                 .orElseGet(() -> Either.right(new NodeStageCommand(id.get(), staging.get(), capability.get(),
@@ -110,10 +110,18 @@ public final class NodeRequestValidation {
         return Fields.capability("volume_capability", proto, advertised, Modes.ADVERTISED);
     }
 
-    /** The context must say how this node reaches the data; a volume of another driver does not. */
-    private static Either<Failure, DataPath> dataPath(Map<String, String> context) {
-        return DataPathCodec.decode(context).flatMap(path -> path.<Either<Failure, DataPath>>map(Either::right)
-                .orElseGet(() -> Either.left(Failure.invalidArgument("volume_context does not say how to reach the "
-                        + "volume (no " + DataPathCodec.KIND_KEY + "): was it created by this driver?"))));
+    /**
+     * How this node reaches the data: the publish context's data path first (ControllerPublish computed it for this
+     * node, and it is the only one for volumes made by a driver csi4j replaced), then the volume context's, then the
+     * plain keys a pre-provisioned file volume may carry ({@link LegacyContext}).
+     */
+    private static Either<Failure, DataPath> dataPath(Map<String, String> publish, Map<String, String> context) {
+        return DataPathCodec.decode(publish).flatMap(fromPublish -> fromPublish.isPresent()
+                ? Either.right(fromPublish)
+                : DataPathCodec.decode(context)).flatMap(path -> path.or(() -> LegacyContext.decode(context))
+                        .<Either<Failure, DataPath>>map(Either::right)
+                        .orElseGet(() -> Either.left(Failure.invalidArgument("neither publish_context nor volume_context "
+                                + "says how to reach the volume (no " + DataPathCodec.KIND_KEY + ", no dataIp with "
+                                + "mountPoint or smbShare): was it created by this driver?"))));
     }
 }

@@ -18,6 +18,7 @@ import io.csi4j.domain.paging.PageRequest;
 import io.csi4j.domain.topology.Topology;
 import io.csi4j.domain.topology.TopologyRequirement;
 import io.csi4j.domain.volume.CapacityRange;
+import io.csi4j.domain.volume.Parameters;
 import io.csi4j.domain.volume.Secrets;
 import io.csi4j.domain.volume.VolumeCapability;
 import io.csi4j.ports.in.CreateVolumeCommand;
@@ -42,7 +43,7 @@ public final class RequestValidation {
         var capabilities = Fields.capabilities("volume_capabilities", r.getVolumeCapabilitiesList(), advertised,
                 Modes.ADVERTISED);
         var parameters = Fields.map("parameters", r.getParametersMap());
-        var mutable = Fields.map("mutable_parameters", r.getMutableParametersV2Map());
+        var mutable = mutableParameters(r, advertised);
         var secrets = Fields.secrets("secrets", r.getSecretsMap());
         var source = source(r, advertised);
         var topology = topology(r);
@@ -120,6 +121,18 @@ public final class RequestValidation {
 
     public static Either<Failure, Secrets> secrets(Map<String, String> values) {
         return Fields.secrets("secrets", values);
+    }
+
+    /**
+     * CSI §3.2: mutable_parameters belong to MODIFY_VOLUME. Without that capability they are refused, rather than
+     * merged into the parameters where they would silently override StorageClass values.
+     */
+    private static Either<Failure, Parameters> mutableParameters(CreateVolumeRequest r, Advertised advertised) {
+        if (r.getMutableParametersV2Count() > 0 && !advertised.has(ControllerCapability.MODIFY_VOLUME)) {
+            return Either.left(Failure.invalidArgument("mutable_parameters are not accepted: this plugin does not "
+                    + "advertise MODIFY_VOLUME"));
+        }
+        return Fields.map("mutable_parameters", r.getMutableParametersV2Map());
     }
 
     /** CSI §3.2.2: for CreateVolume a present range with both bounds 0 is tolerated as "no preference". */

@@ -55,6 +55,7 @@ class CreateVolumeTest {
 
     @Test
     void translatesEveryRequestFieldIntoTheCommand() {
+        csi.describe.with(ControllerCapability.MODIFY_VOLUME);
         create(createRequest()
                 .setCapacityRange(CapacityRange.newBuilder().setRequiredBytes(1 << 20).setLimitBytes(1 << 30))
                 .clearVolumeCapabilities()
@@ -209,6 +210,26 @@ class CreateVolumeTest {
 
         assertThat(status.getDescription()).doesNotContain("secretflag");
         assertThat(csi.controller.calls()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bind", "remount", "ro,bind", "x-mount.mkdir=/etc", "make-shared", "suid", "noatime\nexec"})
+    void mountFlagsThatNodesRefuseAreInvalidArgumentNamingTheField(String flag) {
+        assertRejected(createRequest().clearVolumeCapabilities().addVolumeCapabilities(mount("ext4",
+                Mode.SINGLE_NODE_WRITER, "noatime", flag)), "volume_capabilities[0].mount.mount_flags");
+    }
+
+    @Test
+    void mutableParametersWithoutModifyVolumeAreInvalidArgument() {
+        assertRejected(createRequest().putMutableParametersV2("kind", "image"), "MODIFY_VOLUME");
+    }
+
+    @Test
+    void plainMountFlagsAreAccepted() {
+        create(createRequest().clearVolumeCapabilities().addVolumeCapabilities(mount("ext4", Mode.SINGLE_NODE_WRITER,
+                "noatime", "nodiratime", "discard", "data=ordered")));
+
+        assertThat(csi.controller.calls()).hasSize(1);
     }
 
     @Test

@@ -194,20 +194,34 @@ class CallLoggingTest {
 
     @Test
     void aCallWhoseDeadlinePassesIsLoggedAsCancelledWhileItsUseCaseStillCompletes() throws Exception {
+        CountDownLatch clientGaveUp = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         csi.controller.duringCall = () -> {
-            sleep(300);
+            // Hold the use case until the client's deadline has passed, however slow this machine is.
+            await(clientGaveUp);
             finished.countDown();
         };
 
-        var e = catchThrowable(() -> csi.controllerStub().withDeadlineAfter(50, TimeUnit.MILLISECONDS)
+        var e = catchThrowable(() -> csi.controllerStub().withDeadlineAfter(2, TimeUnit.SECONDS)
                 .createVolume(createRequest().build()));
+        clientGaveUp.countDown();
 
         assertThat(((StatusRuntimeException) e).getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
         // CSI §1.8: the CO retries; the first attempt's work is not abandoned halfway.
-        assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(100);
+        assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
+        // The line is written when the handler completes, after the use case returns: wait for it, boundedly.
+        for (int i = 0; i < 250 && appender.list.isEmpty(); i++) {
+            Thread.sleep(20);
+        }
         assertThat(onlyLine().getFormattedMessage()).contains("rpc=CreateVolume", "code=CANCELLED");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long ms) {

@@ -3,6 +3,7 @@ package io.csi4j.ports.service.node;
 import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
 import io.csi4j.domain.volume.AccessType;
+import io.csi4j.domain.volume.MountFlags;
 import io.csi4j.domain.volume.VolumeCapability;
 import io.csi4j.ports.out.host.MountPoint;
 import io.csi4j.ports.out.host.Usage;
@@ -68,7 +69,7 @@ final class DeviceMounter {
     Either<Failure, Done> mountFilesystem(Path device, Path staging, VolumeCapability cap, String fsType) {
         boolean readOnly = cap.accessMode().isReadOnly();
         List<String> flags = cap.accessType() instanceof AccessType.Mount m ? m.mountFlags() : List.of();
-        return MountOptions.check(flags)
+        return MountFlags.check(flags)
                 .flatMap(options -> ensureFilesystem(device, fsType)
                         .flatMap(fs -> checkUnlessMounted(device, fs)
                                 .flatMap(ok -> host.mounter().mount(device.toString(), staging, fs, withRo(options, readOnly)))

@@ -9,21 +9,25 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Which block devices the mount table shows in use, by device number: a filesystem mounted from the device (its
- * {@code major:minor}), or the device node bound onto a file (a block publication: devtmpfs with the node's name as
- * root). Numbers rather than names, because one device has many names ({@code /dev/sdb}, its by-path link,
- * {@code /dev/mapper/mpatha} and {@code /dev/dm-0}).
+ * Whether the mount table still shows a device: as a mounted filesystem's source, or bound onto a block file. For
+ * devices with many names ({@code /dev/sdb}, its by-path link, {@code /dev/mapper/mpatha} and {@code /dev/dm-0})
+ * the question is asked by device number.
  */
 final class DeviceUse {
 
     private DeviceUse() {}
 
-    /** The device numbers in use according to {@code table}. */
+    static boolean inUse(List<MountPoint> table, Path device) {
+        return table.stream().anyMatch(m -> m.source().equals(device.toString())
+                || (VolumeAt.isBlock(m) && VolumeAt.device(m).equals(device)));
+    }
+
+    /** The device numbers in use according to {@code table}: mounted filesystems' and bound device nodes'. */
     static Set<String> numbersInUse(NodeHost host, List<MountPoint> table) {
         Set<String> numbers = new HashSet<>();
         for (MountPoint m : table) {
-            if (isDeviceBind(m)) {
-                host.blockDevices().number(Path.of("/dev" + m.root())).forEach(numbers::add);
+            if (VolumeAt.isBlock(m)) {
+                host.blockDevices().number(VolumeAt.device(m)).forEach(numbers::add);
             } else if (!m.device().startsWith("0:")) {
                 numbers.add(m.device());
             }
@@ -37,10 +41,5 @@ final class DeviceUse {
         Stream.concat(Stream.of(lun.device()), lun.paths().stream())
                 .forEach(d -> host.blockDevices().number(d).forEach(numbers::add));
         return numbers;
-    }
-
-    /** A block device node bound onto a file: what a block publication looks like in the mount table. */
-    static boolean isDeviceBind(MountPoint m) {
-        return m.fsType().equals("devtmpfs") && !m.root().equals("/");
     }
 }

@@ -5,6 +5,7 @@ import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
 import io.csi4j.ports.out.host.HostPaths;
 import io.vavr.control.Either;
+import java.nio.file.Path;
 
 /** Stages a local directory volume: a bind mount of the data directory onto the staging directory. */
 final class DirectoryStager implements Stager {
@@ -33,7 +34,16 @@ final class DirectoryStager implements Stager {
                 .flatMap(data -> Staged.check(host, r.staging(), data, readOnly).flatMap(already -> already
                         ? Either.right(Done.DONE)
                         : host.paths().writeRecord(r.staging(), StageRecord.of(r.volumeId()).toMap())
-                                .flatMap(ok -> host.mounter().bind(data, r.staging(), readOnly))
+                                .flatMap(ok -> bindOrForget(data, r, readOnly))
                                 .flatMap(ok -> Groups.share(host, r.staging(), r.capability(), readOnly))));
+    }
+
+    /** A bind that failed leaves no record behind in the CO's directory (kubelet sends no NodeUnstage then). */
+    private Either<Failure, Done> bindOrForget(Path data, Request r, boolean readOnly) {
+        Either<Failure, Done> bound = host.mounter().bind(data, r.staging(), readOnly);
+        if (bound.isLeft()) {
+            host.paths().removeRecord(r.staging());
+        }
+        return bound;
     }
 }

@@ -33,15 +33,12 @@ public final class ExpandNodeVolumeService implements NodeVolumeUseCases.ExpandN
     public Either<Failure, Long> expand(String volumeId, String volumePath, Optional<String> stagingPath,
             CapacityRange capacity, Optional<VolumeCapability> capability) {
         return inFlight.exclusively(InFlight.volume(volumeId), () -> host.paths().confine("volume_path", volumePath)
-                .flatMap(path -> host.mountTable().at(path)
-                        .flatMap(m -> m.isPresent() ? Either.right(m.get())
-                                : Either.left(Failure.notFound("volume " + volumeId + " is not mounted at " + path)))
-                        .flatMap(m -> grow(path, m, capacity))));
+                .flatMap(path -> VolumeAt.find(host, volumeId, path).flatMap(m -> grow(path, m, capacity))));
     }
 
     private Either<Failure, Long> grow(Path path, MountPoint m, CapacityRange capacity) {
-        boolean block = DeviceUse.isDeviceBind(m);
-        Path device = Path.of(block ? "/dev" + m.root() : m.source());
+        boolean block = VolumeAt.isBlock(m);
+        Path device = VolumeAt.device(m);
         return host.loops().list().flatMap(loops -> {
             if (loops.stream().map(LoopDevice::device).anyMatch(device::equals)) {
                 return grown(host.loops().refreshCapacity(device), device, path, m, block, capacity);

@@ -6,6 +6,7 @@ import io.csi4j.domain.failure.Failure;
 import io.csi4j.ports.out.host.HostPaths;
 import io.vavr.control.Either;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Stages a local image volume: the image file attached to a loop device, then either the device bound onto
@@ -40,14 +41,35 @@ final class LocalImageStager implements Stager {
                         devices.alreadyStaged(r, attached).flatMap(done -> done ? Either.right(Done.DONE) : fresh(r, image))));
     }
 
-    /** Nothing is mounted yet: record what we attach (before mounting hides the directory), attach, then mount. */
+    /**
+     * Nothing is mounted yet: record what we attach (before mounting hides the directory), attach, then mount. When
+     * that fails before anything was mounted, the attach and the record are undone: after a final error kubelet sends
+     * no NodeUnstage, so a refused stage (a filesystem the image does not hold, say) must leave nothing behind.
+     */
     private Either<Failure, Done> fresh(Request r, Path image) {
         boolean readOnly = r.capability().accessMode().isReadOnly();
-        return host.paths().writeRecord(r.staging(), StageRecord.of(r.volumeId()).withImage(image.toString()).toMap())
+        Either<Failure, Done> staged = host.paths()
+                .writeRecord(r.staging(), StageRecord.of(r.volumeId()).withImage(image.toString()).toMap())
                 .flatMap(ok -> host.loops().attach(image))
                 .flatMap(device -> r.capability().isBlock()
                         ? devices.bindBlock(device, r.blockFile(), readOnly)
                         : devices.mountFilesystem(device, r.staging(), r.capability(), fsType(r, settings)));
+        if (staged.isLeft()) {
+            // Best effort: the failure the CO sees is the stage's; a left-over is still undone by NodeUnstage.
+            undoUnlessMounted(r, image);
+        }
+        return staged;
+    }
+
+    private Either<Failure, Done> undoUnlessMounted(Request r, Path image) {
+        return host.mountTable().mounts().flatMap(table -> host.loops().find(image).flatMap(device -> {
+            if (device.isPresent() && DeviceUse.inUse(table, device.get())) {
+                return Either.right(Done.DONE);
+            }
+            return device.<Either<Failure, Done>>map(host.loops()::detach).orElseGet(() -> Either.right(Done.DONE))
+                    .flatMap(ok -> r.capability().isBlock() ? host.paths().remove(r.blockFile()) : Either.right(Done.DONE))
+                    .flatMap(ok -> host.paths().removeRecord(r.staging()));
+        }));
     }
 
     /** The filesystem a device volume gets: the capability's, else the context's, else the node's default. */

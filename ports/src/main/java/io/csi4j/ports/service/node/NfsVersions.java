@@ -35,7 +35,7 @@ final class NfsVersions {
 
     static Either<Failure, List<Attempt>> plan(List<String> flags, List<String> pathOptions,
             Optional<String> contextVersions, List<String> fallback, boolean readOnly) {
-        return MountOptions.merge(pathOptions, flags).flatMap(merged -> {
+        return OptionLists.merge(pathOptions, flags).flatMap(merged -> {
             Optional<String> explicit = version(flags).or(() -> version(pathOptions));
             Either<Failure, List<String>> versions = explicit.isPresent()
                     ? known(List.of(explicit.get()), "the mount option vers=")
@@ -73,7 +73,7 @@ final class NfsVersions {
 
     /** The value of the last {@code vers=} or {@code nfsvers=} among {@code options}. */
     private static Optional<String> version(List<String> options) {
-        return options.stream().map(String::strip).filter(o -> VERSION_KEYS.contains(MountOptions.name(o)) && o.contains("="))
+        return options.stream().map(String::strip).filter(o -> VERSION_KEYS.contains(OptionLists.name(o)) && o.contains("="))
                 .map(o -> o.substring(o.indexOf('=') + 1)).reduce((a, b) -> b);
     }
 }

@@ -5,7 +5,6 @@ import io.csi4j.domain.failure.Failure;
 import io.csi4j.ports.out.host.AttachedLun;
 import io.csi4j.ports.out.host.IscsiAddress;
 import io.csi4j.ports.out.host.LoopDevice;
-import io.csi4j.ports.out.host.MountPoint;
 import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +26,11 @@ final class Releases {
         this.locks = locks;
     }
 
+    /** Everything the record names, in order: the image's loop device, then its share, then the iSCSI LUN. */
+    Either<Failure, Done> all(StageRecord record) {
+        return image(record).flatMap(ok -> share(record)).flatMap(ok -> lun(record));
+    }
+
     /** Detaches the loop device of the recorded image, unless something else still has it mounted. */
     Either<Failure, Done> image(StageRecord record) {
         if (record.imageFile().isEmpty()) {
@@ -36,13 +40,9 @@ final class Releases {
             if (device.isEmpty()) {
                 return Either.right(Done.DONE);
             }
-            return host.mountTable().mounts().flatMap(table -> {
-                boolean inUse = table.stream().map(MountPoint::source).anyMatch(device.get().toString()::equals)
-                        || table.stream().anyMatch(m -> DeviceUse.isDeviceBind(m)
-                                && ("/dev" + m.root()).equals(device.get().toString()));
-                return inUse ? Either.left(Failure.precondition(device.get() + " of this volume is still mounted elsewhere"))
-                        : host.loops().detach(device.get());
-            });
+            return host.mountTable().mounts().flatMap(table -> DeviceUse.inUse(table, device.get())
+                    ? Either.left(Failure.precondition(device.get() + " of this volume is still mounted elsewhere"))
+                    : host.loops().detach(device.get()));
         });
     }
 

@@ -88,7 +88,7 @@ final class SmbStager implements Stager {
 
     private static Either<Failure, List<String>> options(DataPath.SmbShare share, Request r, boolean readOnly) {
         AccessType.Mount mount = r.capability().accessType() instanceof AccessType.Mount m ? m : AccessType.mount("");
-        return MountOptions.merge(share.options(), mount.mountFlags()).flatMap(merged -> {
+        return OptionLists.merge(share.options(), mount.mountFlags()).flatMap(merged -> {
             for (String k : merged.keySet()) {
                 if (CREDENTIAL_OPTIONS.contains(k)) {
                     return Either.left(Failure.invalidArgument("SMB credentials come from the node-stage secrets, not"

@@ -2,6 +2,9 @@ package io.csi4j.ports.service.node;
 
 import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.domain.volume.AccessType;
+import io.csi4j.domain.volume.MountFlags;
+import io.csi4j.domain.volume.VolumeCapability;
 import io.csi4j.ports.in.NodeStageCommand;
 import io.csi4j.ports.in.NodeVolumeUseCases;
 import io.csi4j.ports.service.InFlight;
@@ -10,7 +13,8 @@ import java.util.List;
 
 /**
  * CSI NodeStageVolume (§4.2): hands the request to the stager for its data path, after confining the staging
- * path to the allowed roots. A concurrent call for the same volume is OperationPending.
+ * path to the allowed roots and checking the mount flags and group. A concurrent call for the same volume is
+ * OperationPending.
  */
 public final class StageVolumeService implements NodeVolumeUseCases.StageVolume {
 
@@ -33,10 +37,21 @@ public final class StageVolumeService implements NodeVolumeUseCases.StageVolume 
     public Either<Failure, Done> stage(NodeStageCommand c) {
         return inFlight.exclusively(InFlight.volume(c.volumeId()), () -> host.paths()
                 .confine("staging_target_path", c.stagingPath())
+                .flatMap(staging -> checkCapability(c.capability()).map(ok -> staging))
                 .flatMap(staging -> stagers.stream().filter(s -> s.handles(c.dataPath())).findFirst()
                         .map(s -> s.stage(new Stager.Request(c.volumeId(), staging, c.capability(), c.dataPath(),
                                 c.volumeContext(), c.secrets())))
                         .orElseGet(() -> Either.left(Failure.precondition("this node cannot stage "
                                 + c.dataPath().kind() + " volumes")))));
+    }
+
+    /**
+     * Mount flags that would change what is mounted, and a volume_mount_group that is no group id, are refused before
+     * anything is attached, written or mounted (after a final error kubelet sends no NodeUnstage, so whatever was
+     * set up would stay), for every kind of data path, also those that take no flags.
+     */
+    private static Either<Failure, Done> checkCapability(VolumeCapability capability) {
+        return MountFlags.check(capability.accessType() instanceof AccessType.Mount m ? m.mountFlags() : List.of())
+                .flatMap(flags -> Groups.gid(capability)).map(gid -> Done.DONE);
     }
 }

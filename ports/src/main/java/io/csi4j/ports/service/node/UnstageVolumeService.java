@@ -50,8 +50,6 @@ public final class UnstageVolumeService implements NodeVolumeUseCases.UnstageVol
         if (record.isEmpty()) {
             return Either.right(Done.DONE);
         }
-        return StageRecord.fromMap(record.get()).flatMap(r -> releases.image(r)
-                .flatMap(ok -> releases.share(r))
-                .flatMap(ok -> releases.lun(r)));
+        return StageRecord.fromMap(record.get()).flatMap(releases::all);
     }
 }

@@ -26,14 +26,12 @@ public final class VolumeStatsService implements NodeVolumeUseCases.VolumeStats 
 
     @Override
     public Either<Failure, NodeVolumeStats> stats(String volumeId, String volumePath, Optional<String> stagingPath) {
-        return host.paths().confine("volume_path", volumePath).flatMap(path -> host.mountTable().at(path)
-                .flatMap(m -> m.isPresent() ? Either.right(m.get())
-                        : Either.left(Failure.notFound("volume " + volumeId + " is not mounted at " + path)))
-                .flatMap(m -> DeviceUse.isDeviceBind(m) ? blockStats(m) : filesystemStats(path, m)));
+        return host.paths().confine("volume_path", volumePath).flatMap(path -> VolumeAt.find(host, volumeId, path)
+                .flatMap(m -> VolumeAt.isBlock(m) ? blockStats(m) : filesystemStats(path, m)));
     }
 
     private Either<Failure, NodeVolumeStats> blockStats(MountPoint m) {
-        return host.blockDevices().size(Path.of("/dev" + m.root()))
+        return host.blockDevices().size(VolumeAt.device(m))
                 .map(size -> NodeVolumeStats.block(size, VolumeCondition.healthy("block device present")));
     }
 
@@ -48,11 +46,21 @@ public final class VolumeStatsService implements NodeVolumeUseCases.VolumeStats 
             return Either.left(usage.getLeft());
         }
         Usage u = usage.get();
-        VolumeCondition condition = m.superOptions().contains("ro") && !m.options().contains("ro")
+        VolumeCondition condition = wentReadOnly(m)
                 ? VolumeCondition.abnormal("the filesystem went read-only (errors?) while mounted read-write")
                 : VolumeCondition.healthy("mounted " + (m.isReadOnly() ? "read-only" : "read-write"));
         return Either.right(new NodeVolumeStats(u.totalBytes(), OptionalLong.of(u.usedBytes()),
                 OptionalLong.of(u.availableBytes()), OptionalLong.of(u.totalInodes()), OptionalLong.of(u.usedInodes()),
                 OptionalLong.of(u.freeInodes()), condition));
+    }
+
+    /**
+     * The filesystem turned read-only under a read-write mount: its superblock says {@code ro} (a remount, or an
+     * error on older kernels) or {@code emergency_ro} (ext4 after an error on newer kernels, which leave the ro flag
+     * alone and report this option instead).
+     */
+    private static boolean wentReadOnly(MountPoint m) {
+        boolean readOnlyNow = m.superOptions().contains("ro") || m.superOptions().contains("emergency_ro");
+        return readOnlyNow && !m.options().contains("ro");
     }
 }

@@ -182,6 +182,60 @@ class NodeServicesTest {
     }
 
     @Test
+    void aStagedBlockVolumeHasStatsAndGrowsAtItsStagingPath() {
+        Path image = imageVolume(32 * MIB);
+        assertThat(stage.stage(stageOf(new DataPath.LocalImage(image.toString()), BLOCK)).isRight()).isTrue();
+
+        // CSI §4.6 and §4.7: volume_path may be the staging path, where the device sits on a file inside it.
+        var staged = stats.stats("local:v1", STAGING.toString(), Optional.of(STAGING.toString()));
+        assertThat(staged.get().totalBytes()).isEqualTo(32 * MIB);
+        fake.resizeImage(image, 48 * MIB);
+        assertThat(expand.expand("local:v1", STAGING.toString(), Optional.of(STAGING.toString()),
+                CapacityRange.of(48 * MIB, 0).get(), Optional.of(BLOCK)).get()).isEqualTo(48 * MIB);
+        assertThat(stats.stats("local:v1", STAGING.toString(), Optional.empty()).get().totalBytes()).isEqualTo(48 * MIB);
+
+        assertThat(unstage.unstage("local:v1", STAGING.toString()).isRight()).isTrue();
+        assertThat(stats.stats("local:v1", STAGING.toString(), Optional.empty()).getLeft())
+                .isInstanceOf(Failure.NotFound.class);
+    }
+
+    @Test
+    void aFilesystemThatTurnedReadOnlyUnderAWritableMountIsAbnormal() {
+        Path image = imageVolume(64 * MIB);
+        assertThat(stage.stage(stageOf(new DataPath.LocalImage(image.toString()), RWO)).isRight()).isTrue();
+        assertThat(publish.publish(publishOf(TARGET, RWO, false)).isRight()).isTrue();
+
+        // A remount (or an ext4 error on older kernels) sets ro; ext4 errors on newer kernels show emergency_ro.
+        for (List<String> superOptions : List.of(List.of("ro"), List.of("rw", "errors=remount-ro", "emergency_ro"))) {
+            var failed = new VolumeStatsService(withSuperOptions(superOptions));
+            var condition = failed.stats("local:v1", TARGET.toString(), Optional.empty()).get().condition();
+            assertThat(condition.abnormal()).as(superOptions.toString()).isTrue();
+        }
+        var healthy = new VolumeStatsService(withSuperOptions(List.of("rw", "errors=remount-ro")));
+        assertThat(healthy.stats("local:v1", TARGET.toString(), Optional.empty()).get().condition().abnormal()).isFalse();
+    }
+
+    /** The fake host, its mount table showing {@code superOptions} for every mount of the kubelet directory. */
+    private NodeHost withSuperOptions(List<String> superOptions) {
+        var real = fake.mountTable();
+        var table = new io.csi4j.ports.out.host.MountTable() {
+            @Override
+            public io.vavr.control.Either<Failure, List<MountPoint>> mounts() {
+                return real.mounts().map(all -> all.stream().map(m -> m.target().startsWith(KUBELET) ? new MountPoint(
+                        m.id(), m.parentId(), m.device(), m.root(), m.target(), m.options(), m.propagation(), m.fsType(),
+                        m.source(), superOptions) : m).toList());
+            }
+
+            @Override
+            public io.vavr.control.Either<Failure, Optional<MountPoint>> at(Path target) {
+                return mounts().map(all -> MountIdentity.at(all, target));
+            }
+        };
+        return new NodeHost(table, fake.mounter(), fake.loopDevices(), fake.filesystems(), fake.blockDevices(),
+                fake.stats(), fake.paths());
+    }
+
+    @Test
     void unstageAfterACrashThatLeftOnlyTheLoopDeviceStillDetachesIt() {
         Path image = imageVolume(32 * MIB);
         assertThat(stage.stage(stageOf(new DataPath.LocalImage(image.toString()), RWO)).isRight()).isTrue();
@@ -229,6 +283,10 @@ class NodeServicesTest {
         var hostile = new VolumeCapability(new AccessType.Mount("ext4", List.of("bind"), ""), AccessMode.SINGLE_NODE_WRITER);
         assertThat(stage.stage(stageOf(new DataPath.LocalImage(imageVolume(32 * MIB).toString()), hostile)).getLeft())
                 .isInstanceOf(Failure.InvalidArgument.class);
+        assertThat(fake.loopDevices().list().get()).as("refused before the image is attached").isEmpty();
+        var hostileOnDirectory = new VolumeCapability(new AccessType.Mount("", List.of("x-mount.mkdir"), ""),
+                AccessMode.SINGLE_NODE_WRITER);
+        assertThat(stage.stage(stageOf(dir, hostileOnDirectory)).getLeft()).isInstanceOf(Failure.InvalidArgument.class);
         assertThat(publish.publish(publishOf(Path.of("/tmp/target"), RWO, false)).getLeft())
                 .isInstanceOf(Failure.InvalidArgument.class);
         assertThat(unpublish.unpublish("local:v1", "/proc").getLeft()).isInstanceOf(Failure.InvalidArgument.class);
@@ -257,6 +315,22 @@ class NodeServicesTest {
         var cmd = new NodeStageCommand("local:v9", KUBELET.resolve("plugins/other").toString(), badGroup,
                 new DataPath.LocalDirectory(directoryVolume().toString()), Parameters.EMPTY, Parameters.EMPTY, Secrets.NONE);
         assertThat(stage.stage(cmd).getLeft()).isInstanceOf(Failure.InvalidArgument.class);
+        assertThat(ourMounts()).as("refused before the directory is bound").isEqualTo(1);
+    }
+
+    @Test
+    void aStageRefusedAfterTheAttachLeavesNeitherLoopDeviceNorRecord() {
+        Path image = imageVolume(64 * MIB);
+        DataPath path = new DataPath.LocalImage(image.toString());
+        assertThat(stage.stage(stageOf(path, RWO)).isRight()).isTrue();
+        assertThat(unstage.unstage("local:v1", STAGING.toString()).isRight()).isTrue();
+
+        // ext4 now; asking for xfs is found out only after the image is attached and probed.
+        var refused = stage.stage(stageOf(path, VolumeCapability.mount("xfs", AccessMode.SINGLE_NODE_WRITER)));
+        assertThat(refused.getLeft()).isInstanceOf(Failure.FailedPrecondition.class);
+        assertThat(fake.loopDevices().list().get()).isEmpty();
+        assertThat(fake.exists(STAGING.resolve(".csi4j-stage"))).isFalse();
+        assertThat(ourMounts()).isZero();
     }
 
     @Test

@@ -1,21 +1,21 @@
-package io.csi4j.ports.service.node;
+package io.csi4j.domain.volume;
 
 import io.csi4j.domain.failure.Failure;
 import io.vavr.control.Either;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Mount flags from the CO, checked before they reach mount(8): each must be one plain option, and none may
- * change what is mounted or where (a bind, a move, a loop setup, a helper) — such a flag is InvalidArgument
- * and nothing is mounted. Values are never echoed in messages: mount flags may hold credentials.
+ * The rule for mount flags from the CO (a capability's {@code mount_flags}): each must be one plain option, and
+ * none may change what is mounted or where (a bind, a move, a loop setup, a helper) or lift the node's safety
+ * defaults (suid, dev, exec). A capability with such a flag is one this driver does not support: the controller
+ * refuses to create for it and the node refuses to mount with it. Values are never echoed in messages: mount
+ * flags may hold credentials.
  */
-public final class MountOptions {
+public final class MountFlags {
 
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:@+/=-]*(=\"[^\"\\p{Cntrl}]*\")?");
     private static final Set<String> FORBIDDEN = Set.of("bind", "rbind", "move", "rmove", "remount", "loop", "offset",
@@ -23,27 +23,9 @@ public final class MountOptions {
             "make-slave", "make-private", "make-unbindable", "make-rshared", "make-rslave", "make-rprivate",
             "make-runbindable", "suid", "dev", "exec");
 
-    private MountOptions() {}
+    private MountFlags() {}
 
-    /**
-     * Checks both lists and merges them by option name, keeping first appearance order: an option of {@code given}
-     * (the CO's mount flags) replaces one of the same name in {@code base} (a data path's options).
-     */
-    static Either<Failure, Map<String, String>> merge(List<String> base, List<String> given) {
-        return check(base).flatMap(b -> check(given).map(g -> {
-            Map<String, String> merged = new LinkedHashMap<>();
-            b.forEach(o -> merged.put(name(o), o));
-            g.forEach(o -> merged.put(name(o), o));
-            return merged;
-        }));
-    }
-
-    /** An option's name: what comes before {@code =}, in lower case. */
-    static String name(String option) {
-        return option.split("=", 2)[0].toLowerCase(Locale.ROOT);
-    }
-
-    /** Checks every flag; the result is safe to pass as {@code -o} options. */
+    /** Checks every flag; the result (blank flags dropped, others trimmed) is safe to pass as {@code -o} options. */
     public static Either<Failure, List<String>> check(List<String> flags) {
         List<String> out = new ArrayList<>(flags.size());
         for (int i = 0; i < flags.size(); i++) {
