@@ -26,6 +26,7 @@ final class ImageOnNfsStager implements Stager {
     private final NodeLocks locks;
     private final NfsMounts nfs;
     private final DeviceMounter devices;
+    private final Releases releases;
 
     ImageOnNfsStager(NodeHost host, NodeSettings settings, NodeLocks locks) {
         this.host = host;
@@ -33,6 +34,7 @@ final class ImageOnNfsStager implements Stager {
         this.locks = locks;
         this.nfs = new NfsMounts(host);
         this.devices = new DeviceMounter(host);
+        this.releases = new Releases(host, locks);
     }
 
     @Override
@@ -87,25 +89,24 @@ final class ImageOnNfsStager implements Stager {
         });
     }
 
-    /** Record the image and the share (before mounting hides the directory), attach, then mount or bind. */
+    /**
+     * Record the image and the share (before mounting hides the directory), attach, then mount or bind. A stage that
+     * fails before anything is mounted detaches the image and forgets the record (the share goes with the last
+     * image): after a final error kubelet sends no NodeUnstage.
+     */
     private Either<Failure, Done> fresh(Request r, Path image, Path share) {
         boolean readOnly = r.capability().accessMode().isReadOnly();
         StageRecord record = StageRecord.of(r.volumeId()).withImage(image.toString()).withShare(share.toString());
-        return host.paths().writeRecord(r.staging(), record.toMap())
-                .flatMap(ok -> attach(r.staging(), image))
+        Either<Failure, Done> staged = host.paths().writeRecord(r.staging(), record.toMap())
+                .flatMap(ok -> host.loops().attach(image))
                 .flatMap(device -> r.capability().isBlock()
                         ? devices.bindBlock(device, r.blockFile(), readOnly)
                         : devices.mountFilesystem(device, r.staging(), r.capability(),
                                 LocalImageStager.fsType(r, settings)));
-    }
-
-    /** Attaches the image; when that fails nothing is attached, so the record goes again. */
-    private Either<Failure, Path> attach(Path staging, Path image) {
-        var device = host.loops().attach(image);
-        if (device.isLeft()) {
-            host.paths().removeRecord(staging);
+        if (staged.isLeft()) {
+            releases.undoFailedStage(r, record);
         }
-        return device;
+        return staged;
     }
 
     /** The image's path inside its share: relative, normalised, never leaving the share. */

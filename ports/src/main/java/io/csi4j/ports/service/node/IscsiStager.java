@@ -6,7 +6,6 @@ import io.csi4j.domain.failure.Failure;
 import io.csi4j.ports.out.host.ChapCredentials;
 import io.csi4j.ports.out.host.IscsiAddress;
 import io.vavr.control.Either;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -21,12 +20,14 @@ final class IscsiStager implements Stager {
     private final NodeSettings settings;
     private final NodeLocks locks;
     private final DeviceMounter devices;
+    private final Releases releases;
 
     IscsiStager(NodeHost host, NodeSettings settings, NodeLocks locks) {
         this.host = host;
         this.settings = settings;
         this.locks = locks;
         this.devices = new DeviceMounter(host);
+        this.releases = new Releases(host, locks);
     }
 
     @Override
@@ -47,22 +48,23 @@ final class IscsiStager implements Stager {
         return lun.chap() ? ChapSecrets.from(r.secrets()).map(Optional::of) : Either.right(Optional.empty());
     }
 
-    /** Record, log in (forgetting the record again if that fails: nothing is left to undo), then mount or bind. */
+    /**
+     * Record (before mounting hides the directory), log in, then mount or bind. A stage that fails before anything
+     * is mounted gives the LUN back (logging out unless another LUN of the target is in use) and forgets the record:
+     * after a final error kubelet sends no NodeUnstage.
+     */
     private Either<Failure, Done> fresh(Request r, IscsiAddress address, Optional<ChapCredentials> chap) {
         boolean readOnly = r.capability().accessMode().isReadOnly();
-        return host.paths().writeRecord(r.staging(), StageRecord.of(r.volumeId()).withIscsi(address).toMap())
-                .flatMap(ok -> attach(r.staging(), address, chap))
+        StageRecord record = StageRecord.of(r.volumeId()).withIscsi(address);
+        Either<Failure, Done> staged = host.paths().writeRecord(r.staging(), record.toMap())
+                .flatMap(ok -> host.iscsi().attach(address, chap))
                 .flatMap(device -> r.capability().isBlock()
                         ? devices.bindBlock(device, r.blockFile(), readOnly)
                         : devices.mountFilesystem(device, r.staging(), r.capability(),
                                 LocalImageStager.fsType(r, settings)));
-    }
-
-    private Either<Failure, Path> attach(Path staging, IscsiAddress address, Optional<ChapCredentials> chap) {
-        var device = host.iscsi().attach(address, chap);
-        if (device.isLeft()) {
-            host.paths().removeRecord(staging);
+        if (staged.isLeft()) {
+            releases.undoFailedStage(r, record);
         }
-        return device;
+        return staged;
     }
 }

@@ -31,6 +31,18 @@ final class Releases {
         return image(record).flatMap(ok -> share(record)).flatMap(ok -> lun(record));
     }
 
+    /**
+     * Undoes a stage that failed before anything was mounted on the staging directory or its block file: after a
+     * final error kubelet sends no NodeUnstage, so what the stage attached must not stay. Best effort: the caller
+     * reports the stage's own failure.
+     */
+    void undoFailedStage(Stager.Request r, StageRecord record) {
+        host.mountTable().at(r.staging()).flatMap(dir -> host.mountTable().at(r.blockFile()).flatMap(file ->
+                dir.isPresent() || file.isPresent() ? Either.right(Done.DONE)
+                        : all(record).flatMap(ok -> host.paths().remove(r.blockFile()))
+                                .flatMap(ok -> host.paths().removeRecord(r.staging()))));
+    }
+
     /** Detaches the loop device of the recorded image, unless something else still has it mounted. */
     Either<Failure, Done> image(StageRecord record) {
         if (record.imageFile().isEmpty()) {

@@ -72,6 +72,20 @@ class ImageOnNfsStagingTest {
     }
 
     @Test
+    void aRefusedStageDetachesTheImageReleasesTheShareAndLeavesNoRecord() {
+        assertThat(node.stage("a", image("vols/a.img"), NodeScene.mount("ext4", List.of(),
+                io.csi4j.domain.volume.AccessMode.SINGLE_NODE_WRITER)).isRight()).isTrue();
+        assertThat(node.unstage("a").isRight()).isTrue();
+
+        var xfs = NodeScene.mount("xfs", List.of(), io.csi4j.domain.volume.AccessMode.SINGLE_NODE_WRITER);
+        assertThat(node.stage("a", image("vols/a.img"), xfs).getLeft()).isInstanceOf(Failure.FailedPrecondition.class);
+
+        assertThat(node.fake.loopDevices().list().get()).isEmpty();
+        assertThat(shareMounts()).isEmpty();
+        assertThat(node.fake.exists(node.staging("a").resolve(".csi4j-stage"))).isFalse();
+    }
+
+    @Test
     void aMissingImageIsNotFoundAndLeavesTheShareUnmounted() {
         assertThat(node.stage("a", image("vols/missing.img"), RWO).getLeft()).isInstanceOf(Failure.NotFound.class);
 

@@ -132,6 +132,9 @@ class IscsiStagingTest {
 
         assertThat(refused).isInstanceOf(Failure.FailedPrecondition.class);
         assertThat(refused.message()).contains("ext4");
+        // kubelet sends no NodeUnstage after a final error: the refused stage gave the LUN back itself.
+        assertThat(node.fake.iscsi().sessions().get()).isEmpty();
+        assertThat(node.fake.exists(node.staging("v1").resolve(".csi4j-stage"))).isFalse();
     }
 
     @Test
