@@ -62,6 +62,8 @@ class IscsiIT extends Scenario {
         long before = total(v.target("pod"));
 
         long grown = bytes + 128 * Targets.MIB;
+        // The target re-makes the LUN to grow it: nothing may be in flight in that moment.
+        guest.must("sync");
         node.servers.growLun(Targets.SCENARIOS, lunNumber, grown);
         var expanded = csi().nodeExpandVolume(v.expand(v.target("pod"), grown));
 
@@ -89,6 +91,7 @@ class IscsiIT extends Scenario {
         assertThat(guest.must("blockdev --getsize64 " + target).strip()).isEqualTo(Long.toString(Targets.BLOCK_BYTES));
         assertThat(guest.run("/usr/sbin/blkid -p " + target).rc()).as("never formatted").isEqualTo(2);
         String sum = guest.writeAndReadBackDevice(target, 4);
+        guest.must("sync");
         node.servers.growLun(Targets.SCENARIOS, 3, Targets.BLOCK_BYTES * 2);
         assertThat(csi().nodeExpandVolume(v.expand(target, Targets.BLOCK_BYTES * 2)).getCapacityBytes())
                 .isEqualTo(Targets.BLOCK_BYTES * 2);

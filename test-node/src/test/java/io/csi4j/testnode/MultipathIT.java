@@ -25,7 +25,10 @@ class MultipathIT extends Scenario {
 
     @BeforeAll
     static void startMultipathd(TestNode node) {
-        node.agent.must("printf 'defaults {\\n    user_friendly_names yes\\n    find_multipaths greedy\\n}\\n'"
+        // Queueing while no path answers, as production multipath setups do: the test grows the LUN by making it
+        // again on the target, and I/O in that moment must wait, not fail.
+        node.agent.must("printf 'defaults {\\n    user_friendly_names yes\\n    find_multipaths greedy\\n"
+                + "    no_path_retry 12\\n}\\n'"
                 + " > /etc/multipath.conf && multipathd && sleep 1 && multipathd show status");
     }
 
@@ -52,6 +55,7 @@ class MultipathIT extends Scenario {
         String sum = guest.writeAndReadBack(v.target("pod") + "/data.bin", 8);
 
         long grown = 128 * Targets.MIB;
+        guest.must("sync");
         node.servers.growLun(Targets.MULTIPATH, 1, grown);
         assertThat(csi().nodeExpandVolume(v.expand(v.target("pod"), grown)).getCapacityBytes()).isEqualTo(grown);
         assertThat(guest.must("blockdev --getsize64 " + staged.source()).strip()).isEqualTo(Long.toString(grown));
