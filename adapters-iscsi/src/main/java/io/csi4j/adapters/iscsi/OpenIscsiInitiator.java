@@ -59,7 +59,8 @@ public final class OpenIscsiInitiator implements IscsiInitiator {
     }
 
     @Override
-    public Either<Failure, Path> attach(IscsiAddress lun, Optional<ChapCredentials> chap) {
+    public Either<Failure, Path> attach(IscsiAddress given, Optional<ChapCredentials> chap) {
+        IscsiAddress lun = byAddress(given);
         return iscsiadm.sessions().flatMap(before -> {
             Set<String> present = before.stream().filter(s -> s.targetIqn().equals(lun.targetIqn()))
                     .map(IscsiSession::portal).collect(Collectors.toSet());
@@ -109,7 +110,8 @@ public final class OpenIscsiInitiator implements IscsiInitiator {
     }
 
     @Override
-    public Either<Failure, Optional<Path>> find(IscsiAddress lun) {
+    public Either<Failure, Optional<Path>> find(IscsiAddress given) {
+        IscsiAddress lun = byAddress(given);
         return sysfs.sessions().map(sessions -> {
             List<String> disks = disksOf(sessions, lun);
             return disks.isEmpty() ? Optional.empty() : Optional.of(device(disks));
@@ -139,7 +141,8 @@ public final class OpenIscsiInitiator implements IscsiInitiator {
     private record LunKey(String iqn, int lun) {}
 
     @Override
-    public Either<Failure, Done> rescan(IscsiAddress lun) {
+    public Either<Failure, Done> rescan(IscsiAddress given) {
+        IscsiAddress lun = byAddress(given);
         return sysfs.sessions().flatMap(sessions -> {
             List<ScsiSysfs.KernelSession> of = sessionsOf(sessions, lun);
             if (of.isEmpty()) {
@@ -164,7 +167,8 @@ public final class OpenIscsiInitiator implements IscsiInitiator {
     }
 
     @Override
-    public Either<Failure, Done> detach(IscsiAddress lun, boolean logout) {
+    public Either<Failure, Done> detach(IscsiAddress given, boolean logout) {
+        IscsiAddress lun = byAddress(given);
         return sysfs.sessions().flatMap(sessions -> {
             List<String> disks = disksOf(sessions, lun);
             Optional<String> map = disks.stream().map(sysfs::multipathHolder).flatMap(Optional::stream).findFirst();
@@ -192,6 +196,11 @@ public final class OpenIscsiInitiator implements IscsiInitiator {
     @Override
     public Either<Failure, List<IscsiSession>> sessions() {
         return iscsiadm.sessions();
+    }
+
+    /** The LUN with its portals by address, the form records and sessions have. */
+    private static IscsiAddress byAddress(IscsiAddress lun) {
+        return lun.withPortals(lun.portals().stream().map(PortalFormat::byAddress).distinct().toList());
     }
 
     /** Writes out what the kernel still buffers for the device before it goes; best effort. */

@@ -34,6 +34,15 @@ class ParsersTest {
     }
 
     @Test
+    void portalsGivenByNameAreComparedByAddressAsRecordsAndSessionsKeepThem() {
+        assertThat(PortalFormat.byAddress("192.168.77.1:3260")).isEqualTo("192.168.77.1:3260");
+        assertThat(PortalFormat.byAddress("[fd00::1]:3261")).isEqualTo("[fd00::1]:3261");
+        assertThat(PortalFormat.byAddress("localhost:3260")).isIn("127.0.0.1:3260", "[0:0:0:0:0:0:0:1]:3260");
+        assertThat(PortalFormat.byAddress("no-such-host.invalid:3260")).isEqualTo("no-such-host.invalid:3260");
+        assertThat(PortalFormat.of("fd00::1", 3260)).isEqualTo("[fd00::1]:3260");
+    }
+
+    @Test
     void nodeRecordsAndDiscoveryRepliesShareOneShape() {
         assertThat(PortalTargetList.parse(Captured.text("iscsiadm-node-new-record.txt")))
                 .as("a record never logged in has the tag -1, printed unsigned")

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * Locks on what several volumes of one node share: an iSCSI target's sessions (a logout must not race the login
  * of another LUN of the target) and the mount of a backing share (its release must not race an image being
  * attached from it). Unlike the per-volume in-flight guard these wait, because different volumes meeting on one
- * target is normal; a wait past the limit is OperationPending, so the CO retries. One instance per process.
+ * target is normal; a wait past the limit is OperationPending, so the CO retries. One instance per process; it keeps
+ * one lock per target or share it has seen, which on a node are few.
  */
 public final class NodeLocks {
 
