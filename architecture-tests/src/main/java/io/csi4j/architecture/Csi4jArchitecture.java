@@ -104,6 +104,11 @@ public final class Csi4jArchitecture {
         return technologies.daggerOnlyInBootstrapAndAdapterModules();
     }
 
+    /** Prometheus (registry, exposition, client) appears only in bootstrap. */
+    public ArchRule metricsRegistriesOnlyInBootstrap() {
+        return technologies.metricsRegistriesOnlyInBootstrap();
+    }
+
     /** The general coding rules for every class except the generated protobuf ones. */
     public CodingRules codingRules() {
         return coding;
@@ -117,7 +122,7 @@ public final class Csi4jArchitecture {
                                 adaptersAreIndependent(), hostExecIsALibraryForAdapters(),
                                 adaptersDoNotDependOnBootstrap(),
                                 topLevelPartsAreFreeOfCycles(), grpcAndProtobufOnlyInGrpcAdapter(),
-                                daggerOnlyInBootstrapAndAdapterModules()),
+                                daggerOnlyInBootstrapAndAdapterModules(), metricsRegistriesOnlyInBootstrap()),
                         coding.all().stream())
                 .toList();
     }

@@ -63,6 +63,11 @@ record Layout(String base) {
         return base + ".hostexec..";
     }
 
+    /** The metrics recorders ({@code metrics} module): interfaces adapters record into, the registry is bootstrap's. */
+    String metrics() {
+        return base + ".metrics..";
+    }
+
     String bootstrap() {
         return base + ".bootstrap..";
     }

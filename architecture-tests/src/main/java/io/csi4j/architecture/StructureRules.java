@@ -42,16 +42,17 @@ final class StructureRules {
 
     /**
      * The shared host-exec library sits below the adapters that use it: it may touch the host, but knows only the
-     * domain's failures, never ports, adapters or bootstrap. (Domain and ports may not use it: their allow-lists
+     * domain's failures and the metrics recorders, never ports, adapters or bootstrap. (Domain and ports may not use it: their allow-lists
      * leave it out, so those rules report such a use.)
      */
     ArchRule hostExecIsALibraryForAdapters() {
         return classes().that().resideInAPackage(layout.hostExec())
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        Technologies.coreLibrariesAnd(Technologies.LOGGING, layout.domain(), layout.hostExec()))
+                        Technologies.coreLibrariesAnd(Technologies.LOGGING, layout.domain(), layout.metrics(),
+                                layout.hostExec()))
                 .because("running host tools is shared by the host adapters without joining them: the library"
-                        + " depends on nothing of the hexagon but the domain's failures, so no adapter reaches"
-                        + " another through it")
+                        + " depends on nothing of the hexagon but the domain's failures and the metrics recorders,"
+                        + " so no adapter reaches another through it")
                 .allowEmptyShould(true);
     }
 

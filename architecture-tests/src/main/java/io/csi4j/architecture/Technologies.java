@@ -18,6 +18,10 @@ final class Technologies {
 
     private static final List<String> DEPENDENCY_INJECTION = List.of("dagger..", "javax.inject..", "jakarta.inject..");
 
+    /** A metrics registry, exposition format or client: a deployment choice, not something an adapter records into. */
+    private static final List<String> METRICS_REGISTRIES = List.of("io.prometheus..", "io.micrometer.prometheusmetrics..",
+            "io.micrometer.prometheus..");
+
     /** The logging facade that the use-case boundary in ports.service may use. */
     static final String LOGGING = "org.slf4j..";
 
@@ -35,6 +39,10 @@ final class Technologies {
 
     static String[] dependencyInjection() {
         return DEPENDENCY_INJECTION.toArray(String[]::new);
+    }
+
+    static String[] metricsRegistries() {
+        return METRICS_REGISTRIES.toArray(String[]::new);
     }
 
     /**

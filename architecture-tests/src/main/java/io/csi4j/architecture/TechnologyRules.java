@@ -9,7 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Rules that confine a technology to the outer parts that need it: gRPC and protobuf to the gRPC adapter,
- * Dagger to bootstrap and adapters' modules. The core is left out: its allow-list already forbids both.
+ * Dagger to bootstrap and adapters' modules, metrics registries (Prometheus) to bootstrap. The core is left out: its
+ * allow-list already forbids all of them.
  */
 final class TechnologyRules {
 
@@ -43,6 +44,17 @@ final class TechnologyRules {
                 .should().dependOnClassesThat().resideInAnyPackage(Technologies.dependencyInjection())
                 .because("wiring happens in bootstrap (or in an adapter's own @Module), with constructor injection:"
                         + " the classes that do the work stay plain Java that tests build by hand")
+                .allowEmptyShould(true);
+    }
+
+    ArchRule metricsRegistriesOnlyInBootstrap() {
+        return noClasses()
+                .that(resideInAPackage(layout.everything())
+                        .and(resideOutsideOfPackages(layout.bootstrap(), layout.domain(), layout.ports()))
+                        .as("reside in %s outside bootstrap, domain and ports", layout.everything()))
+                .should().dependOnClassesThat().resideInAnyPackage(Technologies.metricsRegistries())
+                .because("adapters record through the metrics recorders (or Micrometer's facade); which registry"
+                        + " exposes the meters, and whether one is loaded at all, is bootstrap's decision")
                 .allowEmptyShould(true);
     }
 }

@@ -6,6 +6,7 @@ import io.csi4j.fixture.csiinadapter.adapters.local.CsiMessageInLocal;
 import io.csi4j.fixture.daggerinadapter.adapters.local.InjectedBackend;
 import io.csi4j.fixture.daggeroutside.metrics.MetricsModule;
 import io.csi4j.fixture.grpcinadapter.adapters.local.GrpcInLocal;
+import io.csi4j.fixture.prometheusinadapter.adapters.local.PrometheusInLocal;
 import io.csi4j.fixture.protobufinadapter.adapters.local.ProtobufInLocal;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,11 @@ class TechnologyRulesTest {
     void daggerOnlyInBootstrapAndAdapterModulesFailsOnAModuleOutsideAdaptersAndBootstrap() {
         Verdict.onlyBroken("daggeroutside", Csi4jArchitecture::daggerOnlyInBootstrapAndAdapterModules,
                 MetricsModule.class, "dagger.Module");
+    }
+
+    @Test
+    void metricsRegistriesOnlyInBootstrapFailsOnAnAdapterBuildingAPrometheusRegistry() {
+        Verdict.onlyBroken("prometheusinadapter", Csi4jArchitecture::metricsRegistriesOnlyInBootstrap,
+                PrometheusInLocal.class, "io.micrometer.prometheusmetrics.PrometheusMeterRegistry");
     }
 }

@@ -48,6 +48,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--log-format", description = "text or json (env CSI4J_LOG_FORMAT; default text).")
     String logFormat;
 
+    @Option(names = "--metrics-address", paramLabel = "HOST:PORT",
+            description = "Serve /metrics and /healthz over HTTP here, e.g. :9809 (env CSI4J_METRICS_ADDRESS; "
+                    + "default off).")
+    String metricsAddress;
+
     @Spec
     CommandSpec spec;
 
@@ -58,16 +63,20 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, BackendFactory> factories = DaggerFactoriesComponent.create().factories();
-        var cli = new CliOverrides(Optional.ofNullable(config), Optional.ofNullable(endpoint), Optional.ofNullable(nodeId),
-                Optional.ofNullable(driverName), Optional.ofNullable(mode), Optional.ofNullable(localRoot),
-                Optional.ofNullable(logFormat));
         Either<ConfigError, Settings> settings = new SettingsLoader(factories.keySet(), SettingsLoader::readLocalFile,
-                hostName()).load(cli, System.getenv());
+                hostName()).load(overrides(), System.getenv());
         if (settings.isLeft()) {
             return Driver.configError(spec.commandLine().getErr(), settings.getLeft());
         }
         Logging.configure(settings.get().logFormat());
         return Driver.run(settings.get(), factories, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** What the flags said. */
+    CliOverrides overrides() {
+        return new CliOverrides(Optional.ofNullable(config), Optional.ofNullable(endpoint), Optional.ofNullable(nodeId),
+                Optional.ofNullable(driverName), Optional.ofNullable(mode), Optional.ofNullable(localRoot),
+                Optional.ofNullable(logFormat), Optional.ofNullable(metricsAddress));
     }
 
     /** The node id default: the kernel's host name, without a DNS lookup. */

@@ -5,6 +5,8 @@ import io.csi4j.domain.failure.Failure;
 import io.csi4j.hostexec.Executables;
 import io.csi4j.hostexec.HostCommands;
 import io.csi4j.hostexec.ProcessRunner;
+import io.csi4j.metrics.CommandRecorder;
+import io.csi4j.metrics.Recorders;
 import io.csi4j.ports.out.host.AttachedLun;
 import io.csi4j.ports.out.host.ChapCredentials;
 import io.csi4j.ports.out.host.IscsiAddress;
@@ -48,8 +50,13 @@ public final class OpenIscsiInitiator implements IscsiInitiator {
 
     /** The initiator of this node, with tools found on the PATH and in the system directories. */
     public static OpenIscsiInitiator create(IscsiConfig config) {
+        return create(config, Recorders.none().commands());
+    }
+
+    /** Like {@link #create(IscsiConfig)}, recording every iscsiadm and multipath run into {@code metrics}. */
+    public static OpenIscsiInitiator create(IscsiConfig config, CommandRecorder metrics) {
         HostCommands commands = new HostCommands(new ProcessRunner(), Executables.fromEnvironment(),
-                IscsiadmErrors::classify);
+                IscsiadmErrors::classify, metrics);
         return new OpenIscsiInitiator(config, commands, Path.of("/sys"), Path.of("/dev"), Path.of("/run/udev"));
     }
 

@@ -6,6 +6,7 @@ import io.csi4j.hostexec.CommandResult;
 import io.csi4j.hostexec.CommandRunner;
 import io.csi4j.hostexec.Executables;
 import io.csi4j.hostexec.HostCommands;
+import io.csi4j.metrics.Recorders;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +58,8 @@ final class ScriptedRunner implements CommandRunner {
     }
 
     HostCommands commands() {
-        return new HostCommands(this, new Executables(List.of(bin)), IscsiadmErrors::classify);
+        return new HostCommands(this, new Executables(List.of(bin)), IscsiadmErrors::classify,
+                Recorders.none().commands());
     }
 
     /** The commands run so far, each as "program arg arg ...". */

@@ -4,6 +4,8 @@ import io.csi4j.domain.failure.Failure;
 import io.csi4j.hostexec.Executables;
 import io.csi4j.hostexec.HostCommands;
 import io.csi4j.hostexec.ProcessRunner;
+import io.csi4j.metrics.CommandRecorder;
+import io.csi4j.metrics.Recorders;
 import io.csi4j.ports.out.host.BlockDevices;
 import io.csi4j.ports.out.host.FilesystemStats;
 import io.csi4j.ports.out.host.Filesystems;
@@ -33,13 +35,13 @@ public final class LinuxHost {
     private final ConfinedHostPaths paths;
     private final BlockingCalls calls;
 
-    private LinuxHost(HostConfig config, List<PathGuard.Root> roots) {
+    private LinuxHost(HostConfig config, List<PathGuard.Root> roots, CommandRecorder metrics) {
         this.mountTable = new ProcMountTable(ProcMountTable.MOUNTINFO, p -> PathGuard.realRootPrefix(roots, p));
         this.calls = new BlockingCalls(config.maxStuckCalls());
         Confinement confinement = new Confinement(new PathGuard(roots, mountTable::targets), calls,
                 config.statTimeout());
         HostCommands commands = new HostCommands(new ProcessRunner(), Executables.fromEnvironment(),
-                ToolErrors::classify);
+                ToolErrors::classify, metrics);
         this.blockDevices = new SysfsBlockDevices(Path.of("/sys/dev/block"));
         this.mounter = new LinuxMounter(commands, confinement, mountTable, blockDevices, config.mountTimeout(),
                 Path.of(System.getProperty("java.io.tmpdir")));
@@ -56,6 +58,11 @@ public final class LinuxHost {
      * directory (roots are resolved once, here, so a symlinked kubelet directory works).
      */
     public static Either<Failure, LinuxHost> create(HostConfig config) {
+        return create(config, Recorders.none().commands());
+    }
+
+    /** Like {@link #create(HostConfig)}, recording every host command run into {@code metrics}. */
+    public static Either<Failure, LinuxHost> create(HostConfig config, CommandRecorder metrics) {
         List<PathGuard.Root> roots = new ArrayList<>();
         for (Path root : config.allowedRoots()) {
             if (!Files.isDirectory(root)) {
@@ -68,7 +75,7 @@ public final class LinuxHost {
                         + e.getMessage()));
             }
         }
-        return Either.right(new LinuxHost(config, roots));
+        return Either.right(new LinuxHost(config, roots, metrics));
     }
 
     public MountTable mountTable() {

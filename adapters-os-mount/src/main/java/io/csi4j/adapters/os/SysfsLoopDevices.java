@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 final class SysfsLoopDevices implements LoopDevices {
 
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(3);
+
     private final LoopSysfs sysfs;
     private final HostCommands commands;
     private final Confinement confinement;
@@ -58,7 +60,28 @@ final class SysfsLoopDevices implements LoopDevices {
 
     @Override
     public Either<Failure, Done> detach(Path device) {
-        return loopNumber(device).flatMap(n -> sysfs.isAttached(n) ? losetupDetach(device) : Either.right(Done.DONE));
+        return loopNumber(device).flatMap(n -> sysfs.isAttached(n)
+                ? losetupDetach(device).flatMap(done -> released(n, device))
+                : Either.right(Done.DONE));
+    }
+
+    /**
+     * The kernel detaches a loop device that something still holds (a filesystem torn down after an error, a tool
+     * of a killed plugin still running) only when it is released: losetup succeeds at once and marks the device to
+     * be freed. Wait, boundedly, for that, so the caller's "detached" is normally already true; a device still held
+     * afterwards is freed by the kernel when its last user lets go, so nothing leaks either way.
+     */
+    private Either<Failure, Done> released(int number, Path device) {
+        long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
+        while (sysfs.isAttached(number) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return Either.right(Done.DONE);
     }
 
     private Either<Failure, Path> attachNew(Path file) {

@@ -8,6 +8,7 @@ import io.csi4j.hostexec.Command;
 import io.csi4j.hostexec.CommandResult;
 import io.csi4j.hostexec.Executables;
 import io.csi4j.hostexec.HostCommands;
+import io.csi4j.metrics.Recorders;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ class LinuxMounterCredentialsTest {
         var confinement = new Confinement(new PathGuard(roots, () -> Either.right(Set.of())), new BlockingCalls(4),
                 Duration.ofSeconds(5));
         HostCommands commands = new HostCommands(this::run, new Executables(List.of(Path.of("/usr/bin"),
-                Path.of("/bin"))), ToolErrors::classify);
+                Path.of("/bin"))), ToolErrors::classify, Recorders.none().commands());
         return new LinuxMounter(commands, confinement, new ProcMountTable(ProcMountTable.MOUNTINFO),
                 new SysfsBlockDevices(Path.of("/sys/dev/block")), Duration.ofSeconds(5), tmp);
     }

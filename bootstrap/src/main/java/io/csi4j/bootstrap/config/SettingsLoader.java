@@ -31,8 +31,7 @@ public final class SettingsLoader {
 
     public static final String DEFAULT_DRIVER_NAME = "csi4j.io";
     public static final String LOCAL_TYPE = "local";
-    static final Set<String> TOP_KEYS = Set.of("driverName", "nodeId", "endpoint", "mode", "defaultBackend", "logFormat",
-            "kubeletDir", "backends", "nodeIp", "nfsVersions");
+    static final Set<String> TOP_KEYS = Setting.fileKeys();
     private static final Set<String> NFS_VERSIONS = Set.of("3", "4", "4.0", "4.1", "4.2");
     /** The original IntelliFlash drivers' top-level keys; a file with {@code arrays:} is one of theirs. */
     static final Set<String> INTELLIFLASH_KEYS = Set.of("arrays", "useChapAuth", "chapUser", "chapSecret",
@@ -66,7 +65,7 @@ public final class SettingsLoader {
     }
 
     public Either<ConfigError, Settings> load(CliOverrides cli, Map<String, String> env) {
-        Optional<Path> given = cli.config().or(() -> Optional.ofNullable(env.get("CSI4J_CONFIG")).map(Path::of));
+        Optional<Path> given = cli.config().or(() -> Optional.ofNullable(env.get(Setting.CONFIG.env().orElseThrow())).map(Path::of));
         Either<ConfigError, Optional<Path>> file = given.isEmpty() ? Either.right(Optional.empty())
                 : ConfigDirectory.resolve(given.get()).map(Optional::of);
         return file.flatMap(f -> f.map(this::parseFile).orElseGet(() -> Either.right(ConfigTree.empty("(no config file)", "")))
@@ -103,34 +102,51 @@ public final class SettingsLoader {
             Map<String, String> env) {
         var v = new Values(tree, env);
         try {
-            String driverName = driverName(ok(v.pick(cli.driverName(), "CSI4J_DRIVER_NAME", "driverName",
-                    "--driver-name")));
-            String nodeId = nodeId(ok(v.pick(cli.nodeId(), "CSI_NODE_ID", "nodeId", "--node-id")));
-            String endpoint = endpoint(ok(v.pick(cli.endpoint(), "CSI_ENDPOINT", "endpoint", "--endpoint")));
-            Mode mode = choice(ok(v.pick(cli.mode(), "CSI4J_MODE", "mode", "--mode")), Mode::parse, Mode.ALL,
-                    "controller, node, all");
-            LogFormat logFormat = choice(ok(v.pick(cli.logFormat(), "CSI4J_LOG_FORMAT", "logFormat", "--log-format")),
-                    LogFormat::parse, LogFormat.TEXT, "text, json");
-            Path kubeletDir = ok(tree.absolutePath("kubeletDir")).orElse(Path.of("/var/lib/kubelet"));
-            List<String> nfsVersions = nfsVersions(ok(v.pick(Optional.empty(), "CSI4J_NFS_VERSIONS", "nfsVersions",
-                    "--nfs-versions")));
-            List<BackendSettings> backends = tree.has("arrays") ? List.of(ok(IntelliFlashFile.backend(tree, driverName,
-                    env))) : ok(backends(tree, cli, env));
+            boolean fromHsEnvironment = !tree.has("backends") && HammerspaceEnvironment.present(env);
+            String driverName = driverName(ok(v.pick(cli.driverName(), Setting.DRIVER_NAME)),
+                    fromHsEnvironment ? HammerspaceEnvironment.DRIVER_NAME : DEFAULT_DRIVER_NAME);
+            // The original Hammerspace plugin names its node with CSI_NODE_NAME.
+            String nodeId = nodeId(ok(v.pick(cli.nodeId(), Setting.NODE_ID))
+                    .or(() -> Optional.ofNullable(env.get("CSI_NODE_NAME")).filter(n -> !n.isEmpty())
+                            .map(n -> new Sourced(n, "(environment)", "CSI_NODE_NAME"))));
+            String endpoint = endpoint(ok(v.pick(cli.endpoint(), Setting.ENDPOINT)));
+            Mode mode = choice(ok(v.pick(cli.mode(), Setting.MODE)), Mode::parse, Mode.ALL, "controller, node, all");
+            LogFormat logFormat = choice(ok(v.pick(cli.logFormat(), Setting.LOG_FORMAT)), LogFormat::parse,
+                    LogFormat.TEXT, "text, json");
+            Optional<MetricsAddress> metrics = ok(v.pick(cli.metricsAddress(), Setting.METRICS_ADDRESS))
+                    .map(SettingsLoader::metricsAddress);
+            Path kubeletDir = ok(v.pick(Optional.empty(), Setting.KUBELET_DIR)).map(SettingsLoader::absolute)
+                    .orElse(Path.of("/var/lib/kubelet"));
+            List<BackendSettings> backends = tree.has("arrays")
+                    ? List.of(ok(IntelliFlashFile.backend(tree, driverName, env)))
+                    : ok(backends(tree, cli, env));
             Optional<BackendName> defaultBackend = ok(defaultBackend(tree, backends));
-            Optional<String> nodeIp = ok(v.pick(Optional.empty(), "CSI4J_NODE_IP", "nodeIp", "")).map(n -> address(n));
+            Optional<String> nodeIp = ok(v.pick(Optional.empty(), Setting.NODE_IP)).map(SettingsLoader::address);
+            List<String> nfsVersions = ok(v.pick(Optional.empty(), Setting.NFS_VERSIONS)).map(SettingsLoader::nfsVersions)
+                    .orElse(NodeSettings.DEFAULT_NFS_VERSIONS);
             return Either.right(new Settings(file, driverName, nodeId, endpoint, mode, defaultBackend, backends,
-                    logFormat, kubeletDir, nodeIp, nfsVersions));
+                    logFormat, kubeletDir, nodeIp, metrics, nfsVersions));
         } catch (Invalid e) {
             return Either.left(e.error);
         }
+    }
+
+    /** The NFS fallback order, comma separated ({@code 4.1,3}). */
+    private static List<String> nfsVersions(Sourced given) {
+        List<String> versions = Arrays.stream(given.value().split(",")).map(String::strip).toList();
+        if (versions.isEmpty() || !NFS_VERSIONS.containsAll(versions)) {
+            throw new Invalid(given.error("'" + given.value() + "' is not a comma-separated list of NFS versions (3, 4,"
+                    + " 4.0, 4.1, 4.2)"));
+        }
+        return versions;
     }
 
     private static <T> T ok(Either<ConfigError, T> result) {
         return result.getOrElseThrow(Invalid::new);
     }
 
-    private String driverName(Optional<Sourced> given) {
-        String name = given.map(Sourced::value).orElse(DEFAULT_DRIVER_NAME);
+    private String driverName(Optional<Sourced> given, String fallback) {
+        String name = given.map(Sourced::value).orElse(fallback);
         if (!PluginIdentity.isValidName(name)) {
             throw new Invalid(given.get().error("'" + name + "' is not a DNS-style name of at most 63 characters "
                     + "(letters, digits, '.', '-'; alphanumeric at both ends)"));
@@ -148,19 +164,6 @@ public final class SettingsLoader {
         return id;
     }
 
-    /** The NFS fallback order, comma separated ({@code 4.1,3}); the ports' default when not given. */
-    private static List<String> nfsVersions(Optional<Sourced> given) {
-        if (given.isEmpty()) {
-            return NodeSettings.DEFAULT_NFS_VERSIONS;
-        }
-        List<String> versions = Arrays.stream(given.get().value().split(",")).map(String::strip).toList();
-        if (versions.isEmpty() || !NFS_VERSIONS.containsAll(versions)) {
-            throw new Invalid(given.get().error("'" + given.get().value() + "' is not a comma-separated list of NFS"
-                    + " versions (3, 4, 4.0, 4.1, 4.2)"));
-        }
-        return versions;
-    }
-
     private static String address(Sourced given) {
         if (!given.value().matches("[0-9A-Fa-f.:]{2,45}")) {
             throw new Invalid(given.error("'" + given.value() + "' is not an IP address"));
@@ -174,10 +177,27 @@ public final class SettingsLoader {
                     "no CSI endpoint: pass --endpoint unix:///path/to/csi.sock or set CSI_ENDPOINT"));
         }
         String e = given.get().value();
+        if (e.startsWith("/")) {
+            // the original Hammerspace plugin's CSI_ENDPOINT is a bare socket path
+            return "unix://" + e;
+        }
         if (!e.startsWith("unix:/") && !e.startsWith("tcp://")) {
             throw new Invalid(given.get().error("'" + e + "' is neither unix:///path.sock nor tcp://host:port"));
         }
         return e;
+    }
+
+    private static Path absolute(Sourced given) {
+        Path p = Path.of(given.value());
+        if (!p.isAbsolute() || !p.normalize().equals(p)) {
+            throw new Invalid(given.error("'" + given.value() + "' must be an absolute, normalised path"));
+        }
+        return p;
+    }
+
+    private static MetricsAddress metricsAddress(Sourced given) {
+        return MetricsAddress.parse(given.value()).orElseThrow(() -> new Invalid(given.error("'" + given.value()
+                + "' is not host:port or :port (port 0 to 65535)")));
     }
 
     private static <T> T choice(Optional<Sourced> given, Function<String, Optional<T>> parse, T fallback, String allowed) {
@@ -200,11 +220,15 @@ public final class SettingsLoader {
     }
 
     private Either<ConfigError, List<BackendSettings>> backends(ConfigTree tree, CliOverrides cli, Map<String, String> env) {
-        Optional<Sourced> localRoot = cli.localRoot().map(r -> new Sourced(r, "(command line)", "--local-root"))
-                .or(() -> Optional.ofNullable(env.get("CSI4J_LOCAL_ROOT")).map(r -> new Sourced(r, "(environment)",
-                        "CSI4J_LOCAL_ROOT")));
+        String rootEnv = Setting.LOCAL_ROOT.env().orElseThrow();
+        Optional<Sourced> localRoot = cli.localRoot().map(r -> new Sourced(r, "(command line)",
+                        Setting.LOCAL_ROOT.flag().orElseThrow()))
+                .or(() -> Optional.ofNullable(env.get(rootEnv)).map(r -> new Sourced(r, "(environment)", rootEnv)));
         if (localRoot.isPresent() && !Path.of(localRoot.get().value()).isAbsolute()) {
             return Either.left(localRoot.get().error("'" + localRoot.get().value() + "' must be an absolute path"));
+        }
+        if (!tree.has("backends") && HammerspaceEnvironment.present(env)) {
+            return HammerspaceEnvironment.backend(env).map(List::of).flatMap(b -> applyLocalRoot(b, localRoot));
         }
         if (!tree.has("backends")) {
             ObjectNode local = JsonNodeFactory.instance.objectNode().put("type", LOCAL_TYPE);
@@ -286,14 +310,15 @@ public final class SettingsLoader {
 
     /** Looks a setting up in flags, then environment, then file. */
     private record Values(ConfigTree tree, Map<String, String> env) {
-        Either<ConfigError, Optional<Sourced>> pick(Optional<String> flag, String envName, String key, String flagName) {
+        Either<ConfigError, Optional<Sourced>> pick(Optional<String> flag, Setting setting) {
             if (flag.isPresent()) {
-                return Either.right(Optional.of(new Sourced(flag.get(), "(command line)", flagName)));
+                return Either.right(Optional.of(new Sourced(flag.get(), "(command line)", setting.flag().orElseThrow())));
             }
-            String e = env.get(envName);
+            String e = setting.env().map(env::get).orElse(null);
             if (e != null && !e.isEmpty()) {
-                return Either.right(Optional.of(new Sourced(e, "(environment)", envName)));
+                return Either.right(Optional.of(new Sourced(e, "(environment)", setting.env().get())));
             }
+            String key = setting.key().orElseThrow();
             return tree.string(key).map(s -> s.map(x -> new Sourced(x, tree.source(), key)));
         }
     }

@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import io.csi4j.bootstrap.config.Settings;
 import io.csi4j.ports.service.Backends;
+import io.csi4j.ports.service.InFlight;
 import io.csi4j.ports.service.node.NodeHost;
 import io.csi4j.ports.service.node.NodeSettings;
 import io.grpc.BindableService;
@@ -21,6 +22,9 @@ public interface DriverComponent {
 
     /** The services to register on the endpoint, chosen by the mode. */
     List<BindableService> services();
+
+    /** The in-flight guard the use cases share, read by the metrics as a gauge. */
+    InFlight inFlight();
 
     /** Builds the graph. */
     @Component.Factory

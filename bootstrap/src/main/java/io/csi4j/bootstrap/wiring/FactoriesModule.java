@@ -5,6 +5,7 @@ import dagger.Module;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
 import io.csi4j.bootstrap.backends.BackendFactory;
+import io.csi4j.bootstrap.backends.HammerspaceBackendFactory;
 import io.csi4j.bootstrap.backends.IntelliFlashBlockBackendFactory;
 import io.csi4j.bootstrap.backends.IntelliFlashFileBackendFactory;
 import io.csi4j.bootstrap.backends.LocalBackendFactory;
@@ -30,4 +31,9 @@ public interface FactoriesModule {
     @IntoMap
     @StringKey("intelliflash-block")
     BackendFactory intelliFlashBlock(IntelliFlashBlockBackendFactory factory);
+
+    @Binds
+    @IntoMap
+    @StringKey(HammerspaceBackendFactory.TYPE)
+    BackendFactory hammerspace(HammerspaceBackendFactory factory);
 }

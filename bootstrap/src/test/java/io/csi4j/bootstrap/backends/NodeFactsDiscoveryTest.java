@@ -26,7 +26,7 @@ class NodeFactsDiscoveryTest {
 
     Settings settings(Mode mode, Optional<String> ip) {
         return new Settings(Optional.empty(), "csi4j.io", "node-1", "unix:///x.sock", mode, Optional.empty(), List.of(),
-                LogFormat.TEXT, Path.of("/var/lib/kubelet"), ip);
+                LogFormat.TEXT, Path.of("/var/lib/kubelet"), ip, Optional.empty());
     }
 
     Backends backends(String type) throws Exception {

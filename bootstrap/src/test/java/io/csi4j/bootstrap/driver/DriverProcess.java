@@ -51,10 +51,13 @@ public final class DriverProcess implements AutoCloseable {
      * @param dir a private directory: the socket and the log go there
      */
     public static DriverProcess start(Path dir, Map<String, String> environment, String... args) throws IOException {
-        return start(dir, environment, List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"), args);
+        return start(dir, environment, FAST_START, args);
     }
 
-    /** As {@link #start(Path, Map, String...)}, with the JVM options given (benchmarks want the optimising JIT). */
+    /** JVM options that start the driver quickly (tests); benchmarks pass the JVM's defaults instead. */
+    public static final List<String> FAST_START = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+
+    /** Starts the driver with these JVM options (instead of {@link #FAST_START}). */
     public static DriverProcess start(Path dir, Map<String, String> environment, List<String> jvmOptions, String... args)
             throws IOException {
         Path socket = dir.resolve("csi.sock");
@@ -62,7 +65,7 @@ public final class DriverProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         // A class-data archive made by the first start (and remade when the jar changes) halves the start time of
         // the later ones; tests that kill and restart the driver do that often.
-        command.addAll(List.of("-XX:+AutoCreateSharedArchive",
+        command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off",
                 "-XX:SharedArchiveFile=" + jar().resolveSibling("csi4j-driver-tests.jsa")));
         command.addAll(List.of("-jar", jar().toString(), "--endpoint", "unix://" + socket));
         command.addAll(List.of(args));

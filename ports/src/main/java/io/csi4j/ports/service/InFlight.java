@@ -39,6 +39,11 @@ public final class InFlight {
         return exclusively(List.of(key), work);
     }
 
+    /** How many keys operations hold right now: a gauge of the volumes and snapshots being worked on. */
+    public int size() {
+        return busy.size();
+    }
+
     /** Key for calls that work on a volume by CO name (CreateVolume). */
     public static String volumeName(String name) {
         return "volume name '" + name + "'";

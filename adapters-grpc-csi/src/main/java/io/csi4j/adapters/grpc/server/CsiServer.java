@@ -1,6 +1,8 @@
 package io.csi4j.adapters.grpc.server;
 
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.metrics.Recorders;
+import io.csi4j.metrics.RpcRecorder;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
@@ -46,9 +48,21 @@ public final class CsiServer {
         this.handlers = handlers;
     }
 
-    /** Starts with {@value HandlerExecutor#DEFAULT_THREADS} handler threads. */
+    /** Starts with {@value HandlerExecutor#DEFAULT_THREADS} handler threads and no metrics. */
     public static Either<Failure, CsiServer> start(Endpoint endpoint, List<BindableService> services) {
         return start(endpoint, services, HandlerExecutor.DEFAULT_THREADS);
+    }
+
+    /** Starts with {@value HandlerExecutor#DEFAULT_THREADS} handler threads, recording every call. */
+    public static Either<Failure, CsiServer> start(Endpoint endpoint, List<BindableService> services,
+            RpcRecorder metrics) {
+        return start(endpoint, services, HandlerExecutor.DEFAULT_THREADS, metrics);
+    }
+
+    /** Starts without metrics. */
+    public static Either<Failure, CsiServer> start(Endpoint endpoint, List<BindableService> services,
+            int handlerThreads) {
+        return start(endpoint, services, handlerThreads, Recorders.none().rpc());
     }
 
     /**
@@ -56,7 +70,7 @@ public final class CsiServer {
      * socket path (a socket left by a crash, or any non-directory) is removed first; nothing else is created there.
      */
     public static Either<Failure, CsiServer> start(Endpoint endpoint, List<BindableService> services,
-            int handlerThreads) {
+            int handlerThreads, RpcRecorder metrics) {
         long begin = System.nanoTime();
         if (!Epoll.isAvailable()) {
             return Either.left(Failure.precondition("cannot serve " + endpoint.uri() + ": the epoll transport is "
@@ -67,7 +81,7 @@ public final class CsiServer {
             return Either.left(transport.getLeft());
         }
         ExecutorService handlers = HandlerExecutor.create(handlerThreads);
-        Server server = build(endpoint, services, transport.get(), handlers);
+        Server server = build(endpoint, services, transport.get(), handlers, metrics);
         try {
             server.start();
         } catch (IOException | RuntimeException e) {
@@ -85,7 +99,7 @@ public final class CsiServer {
     }
 
     private static Server build(Endpoint endpoint, List<BindableService> services, ServerTransport transport,
-            ExecutorService handlers) {
+            ExecutorService handlers, RpcRecorder metrics) {
         NettyServerBuilder builder = switch (endpoint) {
             case Endpoint.Unix u -> NettyServerBuilder.forAddress(new DomainSocketAddress(u.socket().toString()))
                     .channelType(EpollServerDomainSocketChannel.class)
@@ -95,7 +109,7 @@ public final class CsiServer {
                     .channelType(EpollServerSocketChannel.class);
         };
         builder.bossEventLoopGroup(transport.boss()).workerEventLoopGroup(transport.worker()).executor(handlers);
-        services.forEach(s -> builder.addService(ServiceChain.wrap(s)));
+        services.forEach(s -> builder.addService(ServiceChain.wrap(s, metrics)));
         return builder.build();
     }
 

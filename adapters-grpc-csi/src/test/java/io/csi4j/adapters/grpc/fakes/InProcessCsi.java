@@ -7,6 +7,8 @@ import io.csi4j.csi.v1.ControllerGrpc;
 import io.csi4j.csi.v1.IdentityGrpc;
 import io.csi4j.csi.v1.NodeGrpc;
 import io.csi4j.domain.health.Health;
+import io.csi4j.metrics.Recorders;
+import io.csi4j.metrics.RpcRecorder;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -30,11 +32,16 @@ public final class InProcessCsi implements AutoCloseable {
     private final ManagedChannel channel;
 
     public InProcessCsi() {
+        this(Recorders.none().rpc());
+    }
+
+    /** With every call recorded into {@code metrics}. */
+    public InProcessCsi(RpcRecorder metrics) {
         String name = InProcessServerBuilder.generateName();
         try {
             server = InProcessServerBuilder.forName(name)
-                    .addService(ServiceChain.wrap(new IdentityService(describe, health::get)))
-                    .addService(ServiceChain.wrap(new ControllerService(controller.useCases(), describe)))
+                    .addService(ServiceChain.wrap(new IdentityService(describe, health::get), metrics))
+                    .addService(ServiceChain.wrap(new ControllerService(controller.useCases(), describe), metrics))
                     .build()
                     .start();
         } catch (IOException e) {

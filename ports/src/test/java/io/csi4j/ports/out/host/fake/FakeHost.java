@@ -137,6 +137,11 @@ public final class FakeHost {
         return ((FakePaths) paths()).groupOf(dir);
     }
 
+    /** Makes the NFS export {@code source} ({@code server:/export}) mountable in every NFS version. */
+    public void addShare(String source, long bytes) {
+        addNfsExport(source, bytes, Set.of("3", "4.0", "4.1", "4.2"));
+    }
+
     /** Makes the NFS export {@code source} ({@code server:/export}) mountable in the given versions (3, 4.0, ...). */
     public void addNfsExport(String source, long bytes, Set<String> versions) {
         synchronized (kernel) {
