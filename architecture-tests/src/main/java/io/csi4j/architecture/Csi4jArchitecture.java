@@ -80,6 +80,11 @@ public final class Csi4jArchitecture {
         return structure.adaptersAreIndependent();
     }
 
+    /** {@code hostexec} (running host tools, shared by host adapters) depends only on libraries and the domain. */
+    public ArchRule hostExecIsALibraryForAdapters() {
+        return structure.hostExecIsALibraryForAdapters();
+    }
+
     public ArchRule adaptersDoNotDependOnBootstrap() {
         return structure.adaptersDoNotDependOnBootstrap();
     }
@@ -114,7 +119,8 @@ public final class Csi4jArchitecture {
         return Stream.concat(
                         Stream.of(domainIsPure(), portsArePure(), inPortsDoNotDependOnOutPorts(),
                                 outPortsDoNotDependOnInPorts(), servicesAreUsedOnlyByBootstrap(),
-                                adaptersAreIndependent(), adaptersDoNotDependOnBootstrap(),
+                                adaptersAreIndependent(), hostExecIsALibraryForAdapters(),
+                                adaptersDoNotDependOnBootstrap(),
                                 topLevelPartsAreFreeOfCycles(), grpcAndProtobufOnlyInGrpcAdapter(),
                                 daggerOnlyInBootstrapAndAdapterModules(), metricsRegistriesOnlyInBootstrap()),
                         coding.all().stream())

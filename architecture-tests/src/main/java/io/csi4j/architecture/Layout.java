@@ -58,6 +58,16 @@ record Layout(String base) {
         return base + ".adapters.grpc..";
     }
 
+    /** The library that runs host tools for the host adapters ({@code host-exec}): used by adapters only. */
+    String hostExec() {
+        return base + ".hostexec..";
+    }
+
+    /** The metrics recorders ({@code metrics} module): interfaces adapters record into, the registry is bootstrap's. */
+    String metrics() {
+        return base + ".metrics..";
+    }
+
     String bootstrap() {
         return base + ".bootstrap..";
     }

@@ -2,6 +2,7 @@ package io.csi4j.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -36,6 +37,22 @@ final class StructureRules {
                 .should().notDependOnEachOther()
                 .because("no adapter depends on another adapter: adapters meet only in bootstrap,"
                         + " so each can be replaced, tested and shipped alone")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * The shared host-exec library sits below the adapters that use it: it may touch the host, but knows only the
+     * domain's failures and the metrics recorders, never ports, adapters or bootstrap. (Domain and ports may not use it: their allow-lists
+     * leave it out, so those rules report such a use.)
+     */
+    ArchRule hostExecIsALibraryForAdapters() {
+        return classes().that().resideInAPackage(layout.hostExec())
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        Technologies.coreLibrariesAnd(Technologies.LOGGING, layout.domain(), layout.metrics(),
+                                layout.hostExec()))
+                .because("running host tools is shared by the host adapters without joining them: the library"
+                        + " depends on nothing of the hexagon but the domain's failures and the metrics recorders,"
+                        + " so no adapter reaches another through it")
                 .allowEmptyShould(true);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.csi4j.fixture.domainfiles.domain.FilesInDomain;
 import io.csi4j.fixture.domaingrpc.domain.GrpcStatusInDomain;
+import io.csi4j.fixture.domainhostexec.domain.SelfFormattingVolume;
 import io.csi4j.fixture.domainhttp.domain.HttpInDomain;
 import io.csi4j.fixture.domaininject.domain.InjectedDomainPolicy;
 import io.csi4j.fixture.domainjson.domain.JsonInDomain;
@@ -15,6 +16,7 @@ import io.csi4j.fixture.portsadapter.ports.service.ServiceUsingAdapter;
 import io.csi4j.fixture.portsbootstrap.ports.in.UseCaseUsingBootstrap;
 import io.csi4j.fixture.portsdagger.ports.service.InjectedService;
 import io.csi4j.fixture.portsfile.ports.out.FilePort;
+import io.csi4j.fixture.portshostexec.ports.service.ShellService;
 import io.csi4j.fixture.portsprocess.ports.service.ProcessService;
 import io.csi4j.fixture.portsprotobuf.ports.out.ProtobufPort;
 import java.util.stream.Stream;
@@ -39,6 +41,8 @@ class CoreRulesTest {
                 arguments("JSON", "domainjson", JsonInDomain.class, "com.fasterxml.jackson.databind.ObjectMapper"),
                 arguments("@Inject", "domaininject", InjectedDomainPolicy.class, "javax.inject.Inject"),
                 arguments("HTTP", "domainhttp", HttpInDomain.class, "java.net.http.HttpRequest"),
+                arguments("the adapters' host-exec library", "domainhostexec", SelfFormattingVolume.class,
+                        Fixtures.base("domainhostexec") + ".hostexec.Shell"),
                 arguments("an in-port", "domainports", DomainUsingPort.class,
                         Fixtures.base("domainports") + ".ports.in.CountUseCase"));
     }
@@ -54,6 +58,8 @@ class CoreRulesTest {
                 arguments("protobuf", "portsprotobuf", ProtobufPort.class, "com.google.protobuf.ByteString"),
                 arguments("java.io.File", "portsfile", FilePort.class, "java.io.File"),
                 arguments("a host process", "portsprocess", ProcessService.class, "java.lang.ProcessBuilder"),
+                arguments("the adapters' host-exec library", "portshostexec", ShellService.class,
+                        Fixtures.base("portshostexec") + ".hostexec.Shell"),
                 arguments("an adapter", "portsadapter", ServiceUsingAdapter.class,
                         Fixtures.base("portsadapter") + ".adapters.local.LocalBackend"),
                 arguments("bootstrap", "portsbootstrap", UseCaseUsingBootstrap.class,

@@ -35,6 +35,7 @@ class Csi4jArchitectureTest {
         // Guards against rules passing because they had nothing to look at.
         assertThat(production.that(resideInAPackage("io.csi4j.domain.."))).isNotEmpty();
         assertThat(production.that(resideInAPackage("io.csi4j.ports.."))).isNotEmpty();
+        assertThat(production.that(resideInAPackage("io.csi4j.hostexec.."))).isNotEmpty();
         assertThat(production.that(resideInAPackage("io.csi4j.csi.."))).isEmpty();
         assertThat(production.that(resideInAPackage(Fixtures.ROOT + ".."))).isEmpty();
         assertThat(production.contain(getClass())).isFalse();

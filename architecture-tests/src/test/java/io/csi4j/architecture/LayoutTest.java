@@ -29,5 +29,6 @@ class LayoutTest {
         assertThat(layout.services()).isEqualTo("com.example.csi.ports.service..");
         assertThat(layout.eachAdapter()).isEqualTo("com.example.csi.adapters.(*)..");
         assertThat(layout.csiMessages()).isEqualTo("com.example.csi.csi..");
+        assertThat(layout.hostExec()).isEqualTo("com.example.csi.hostexec..");
     }
 }

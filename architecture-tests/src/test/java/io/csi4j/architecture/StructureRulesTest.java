@@ -4,6 +4,7 @@ import io.csi4j.fixture.adapteronadapter.adapters.local.LocalUsingOs;
 import io.csi4j.fixture.adapteronbootstrap.adapters.local.LocalUsingBootstrap;
 import io.csi4j.fixture.adapteronservice.adapters.grpc.HandlerUsingService;
 import io.csi4j.fixture.cycle.metrics.Metrics;
+import io.csi4j.fixture.hostexeconport.hostexec.ToolRunner;
 import io.csi4j.fixture.portonservice.ports.in.UseCaseUsingService;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,12 @@ class StructureRulesTest {
     void adaptersAreIndependentFailsOnAnAdapterCallingAnotherAdapter() {
         Verdict.onlyBroken("adapteronadapter", Csi4jArchitecture::adaptersAreIndependent, LocalUsingOs.class,
                 Fixtures.base("adapteronadapter") + ".adapters.os.OsMounter");
+    }
+
+    @Test
+    void hostExecIsALibraryForAdaptersFailsOnAToolRunnerThatImplementsAPort() {
+        Verdict.onlyBroken("hostexeconport", Csi4jArchitecture::hostExecIsALibraryForAdapters, ToolRunner.class,
+                Fixtures.base("hostexeconport") + ".ports.out.Mounter");
     }
 
     @Test

@@ -47,6 +47,7 @@ class ConfigurationReferenceTest {
         Path config = Files.writeString(dir.resolve("c.yaml"), "{}\n");
         return Map.ofEntries(
                 Map.entry(Setting.NODE_IP, new Probe("10.1.2.3", s -> s.nodeIp().orElse(null), "10.1.2.3")),
+                Map.entry(Setting.NFS_VERSIONS, new Probe("4.1,3", Settings::nfsVersions, List.of("4.1", "3"))),
                 Map.entry(Setting.CONFIG, new Probe(config.toString(), s -> s.configFile().orElse(null), config)),
                 Map.entry(Setting.ENDPOINT, new Probe("tcp://127.0.0.1:10000", Settings::endpoint,
                         "tcp://127.0.0.1:10000")),

@@ -1,6 +1,7 @@
 package io.csi4j.adapters.os;
 
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.hostexec.HostCommands;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.HashMap;

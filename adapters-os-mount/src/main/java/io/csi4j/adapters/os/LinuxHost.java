@@ -1,6 +1,9 @@
 package io.csi4j.adapters.os;
 
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.hostexec.Executables;
+import io.csi4j.hostexec.HostCommands;
+import io.csi4j.hostexec.ProcessRunner;
 import io.csi4j.metrics.CommandRecorder;
 import io.csi4j.metrics.Recorders;
 import io.csi4j.ports.out.host.BlockDevices;
@@ -37,9 +40,11 @@ public final class LinuxHost {
         this.calls = new BlockingCalls(config.maxStuckCalls());
         Confinement confinement = new Confinement(new PathGuard(roots, mountTable::targets), calls,
                 config.statTimeout());
-        HostCommands commands = new HostCommands(new ProcessRunner(), Executables.fromEnvironment(), metrics);
+        HostCommands commands = new HostCommands(new ProcessRunner(), Executables.fromEnvironment(),
+                ToolErrors::classify, metrics);
         this.blockDevices = new SysfsBlockDevices(Path.of("/sys/dev/block"));
-        this.mounter = new LinuxMounter(commands, confinement, mountTable, blockDevices, config.mountTimeout());
+        this.mounter = new LinuxMounter(commands, confinement, mountTable, blockDevices, config.mountTimeout(),
+                Path.of(System.getProperty("java.io.tmpdir")));
         this.loopDevices = new SysfsLoopDevices(new LoopSysfs(Path.of("/sys/block"), Path.of("/dev")), commands,
                 confinement, config.commandTimeout());
         this.filesystems = new LinuxFilesystems(commands, blockDevices, confinement, mountTable,

@@ -2,6 +2,9 @@ package io.csi4j.adapters.os;
 
 import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.domain.volume.Secrets;
+import io.csi4j.hostexec.HostCommands;
+import io.csi4j.hostexec.Redaction;
 import io.csi4j.ports.out.host.BlockDevices;
 import io.csi4j.ports.out.host.Mounter;
 import io.vavr.control.Either;
@@ -25,14 +28,19 @@ final class LinuxMounter implements Mounter {
     private final ProcMountTable table;
     private final BlockDevices blockDevices;
     private final Duration timeout;
+    private final Path credentialsParent;
 
+    /**
+     * @param credentialsParent where private credentials files are made for the duration of one mount
+     */
     LinuxMounter(HostCommands commands, Confinement confinement, ProcMountTable table, BlockDevices blockDevices,
-            Duration timeout) {
+            Duration timeout, Path credentialsParent) {
         this.commands = commands;
         this.confinement = confinement;
         this.table = table;
         this.blockDevices = blockDevices;
         this.timeout = timeout;
+        this.credentialsParent = credentialsParent;
     }
 
     @Override
@@ -46,6 +54,26 @@ final class LinuxMounter implements Mounter {
                     args.addAll(List.of("--", source, canonical.toString()));
                     return mountCommand(Redaction.ofMountOptions(checked), args);
                 }));
+    }
+
+    @Override
+    public Either<Failure, Done> mount(String source, Path target, String fsType, List<String> options,
+            Secrets credentials) {
+        if (options.stream().anyMatch(o -> o != null && o.toLowerCase(Locale.ROOT).startsWith("credentials="))) {
+            return Either.left(Failure.invalidArgument("the credentials option is the mounter's to set"));
+        }
+        List<String> secrets = new ArrayList<>(credentials.reveal().values());
+        return MountOptions.check(source, fsType, options).flatMap(checked ->
+                confinement.canonical("target", target, true).flatMap(canonical ->
+                        CredentialsFile.write(credentialsParent, credentials).flatMap(file -> {
+                            try (file) {
+                                List<String> all = new ArrayList<>(checked);
+                                all.add("credentials=" + file.path());
+                                secrets.addAll(Redaction.ofMountOptions(checked));
+                                return mountCommand(secrets, List.of("-t", fsType, "-o", String.join(",", all), "--",
+                                        source, canonical.toString()));
+                            }
+                        })));
     }
 
     @Override

@@ -29,6 +29,21 @@ final class SysfsBlockDevices implements BlockDevices {
 
     @Override
     public Either<Failure, Long> size(Path device) {
+        return number(device).flatMap(number -> {
+            try {
+                Path sizeFile = sysDevBlock.resolve(number).resolve("size");
+                String sectors = new String(Files.readAllBytes(sizeFile), StandardCharsets.US_ASCII).strip();
+                return Either.right(Long.parseLong(sectors) * SECTOR);
+            } catch (NoSuchFileException e) {
+                return Either.left(Failure.notFound("no block device at " + device));
+            } catch (IOException | NumberFormatException e) {
+                return Either.left(Failure.unavailable("cannot read the size of " + device + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    @Override
+    public Either<Failure, String> number(Path device) {
         if (device == null || !device.isAbsolute()) {
             return Either.left(Failure.invalidArgument("device must be an absolute path: " + device));
         }
@@ -38,13 +53,11 @@ final class SysfsBlockDevices implements BlockDevices {
                 return Either.left(Failure.notFound(device + " is not a block device"));
             }
             long rdev = (Long) attributes.get("rdev");
-            Path sizeFile = sysDevBlock.resolve(major(rdev) + ":" + minor(rdev)).resolve("size");
-            String sectors = new String(Files.readAllBytes(sizeFile), StandardCharsets.US_ASCII).strip();
-            return Either.right(Long.parseLong(sectors) * SECTOR);
+            return Either.right(major(rdev) + ":" + minor(rdev));
         } catch (NoSuchFileException e) {
             return Either.left(Failure.notFound("no block device at " + device));
-        } catch (IOException | NumberFormatException e) {
-            return Either.left(Failure.unavailable("cannot read the size of " + device + ": " + e.getMessage()));
+        } catch (IOException e) {
+            return Either.left(Failure.unavailable("cannot read the device number of " + device + ": " + e.getMessage()));
         }
     }
 

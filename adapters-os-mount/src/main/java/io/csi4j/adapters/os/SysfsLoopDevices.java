@@ -2,6 +2,7 @@ package io.csi4j.adapters.os;
 
 import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.hostexec.HostCommands;
 import io.csi4j.ports.out.host.LoopDevice;
 import io.csi4j.ports.out.host.LoopDevices;
 import io.vavr.control.Either;

@@ -1,6 +1,7 @@
 package io.csi4j.adapters.os;
 
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.hostexec.CommandResult;
 import java.util.Locale;
 
 /**

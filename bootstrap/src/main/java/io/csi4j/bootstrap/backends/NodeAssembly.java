@@ -1,6 +1,8 @@
 package io.csi4j.bootstrap.backends;
 
 import io.csi4j.adapters.hammerspace.HammerspaceBackend;
+import io.csi4j.adapters.iscsi.IscsiConfig;
+import io.csi4j.adapters.iscsi.OpenIscsiInitiator;
 import io.csi4j.adapters.local.LocalBackend;
 import io.csi4j.adapters.local.LocalBackendConfig;
 import io.csi4j.adapters.os.HostConfig;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds what the node service needs: the Linux host adapter confined to the kubelet directory and the local
- * backends' roots, and the node's settings (id, topology of the local backends, their roots).
+ * backends' roots, the node's iSCSI initiator (open-iscsi), and the node's settings (id, topology, the local
+ * backends' roots, the NFS version order, where backing shares are mounted).
  */
 public final class NodeAssembly {
 
@@ -66,8 +69,10 @@ public final class NodeAssembly {
         String fsType = locals.stream().findFirst().map(LocalBackendConfig::defaultFsType)
                 .orElse(LocalBackendConfig.DEFAULT_FS_TYPE);
         NodeFacts facts = NodeFactsDiscovery.discover(settings, backends, initiatorFile);
+        // Backing shares of image volumes are mounted once per node, inside the kubelet directory (an allowed root).
+        Path shares = settings.kubeletDir().resolve("plugins").resolve(settings.driverName()).resolve("shares");
         return Either.right(new NodeSettings(facts, topology, locals.stream().map(LocalBackendConfig::root).toList(),
-                fsType, 0));
+                fsType, 0, settings.nfsVersions(), Optional.of(shares)));
     }
 
     private static List<HammerspaceBackend> hammerspaces(Backends backends) {
@@ -98,7 +103,7 @@ public final class NodeAssembly {
                 .mapLeft(f -> new ConfigError(settings.configFile().map(Path::toString).orElse("(defaults)"),
                         "kubeletDir", f.message()))
                 .map(h -> new NodeHost(h.mountTable(), h.mounter(), h.loopDevices(), h.filesystems(), h.blockDevices(),
-                        h.stats(), h.paths()));
+                        h.stats(), h.paths(), OpenIscsiInitiator.create(IscsiConfig.defaults(), metrics)));
     }
 
     private static List<LocalBackendConfig> locals(Backends backends) {

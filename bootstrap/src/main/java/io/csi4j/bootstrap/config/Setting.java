@@ -37,6 +37,10 @@ public enum Setting {
     DEFAULT_BACKEND("defaultBackend", null, null, "none: the only backend, if there is one",
             "The backend a request goes to when neither its StorageClass (`csi4j.io/backend`) nor its content "
                     + "source names one."),
+    NFS_VERSIONS("nfsVersions", null, "CSI4J_NFS_VERSIONS", "4.2,4.1,4.0,3",
+            "The NFS versions a node tries, in order, when a volume names none (mount flags, the data path's options "
+                    + "and the volume context's `csi4j.io/nfs-versions` come first); the next is tried only when the "
+                    + "server refused the previous one."),
     KUBELET_DIR("kubeletDir", null, "CSI4J_KUBELET_DIR", "/var/lib/kubelet",
             "kubelet's root directory (`--root-dir`), mounted at the same path in the node plugin: node operations "
                     + "touch no path outside it and the local backends' roots."),

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.csi4j.domain.health.PluginIdentity;
 import io.csi4j.domain.id.BackendName;
 import io.csi4j.domain.id.NodeFacts;
+import io.csi4j.ports.service.node.NodeSettings;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,7 @@ public final class SettingsLoader {
     public static final String DEFAULT_DRIVER_NAME = "csi4j.io";
     public static final String LOCAL_TYPE = "local";
     static final Set<String> TOP_KEYS = Setting.fileKeys();
+    private static final Set<String> NFS_VERSIONS = Set.of("3", "4", "4.0", "4.1", "4.2");
     /** The original IntelliFlash drivers' top-level keys; a file with {@code arrays:} is one of theirs. */
     static final Set<String> INTELLIFLASH_KEYS = Set.of("arrays", "useChapAuth", "chapUser", "chapSecret",
             "initiatorGroup", "debug", "tlsVerify", "caFile", "defaultSize", "restTimeout", "lowTierMountDir");
@@ -119,11 +122,23 @@ public final class SettingsLoader {
                     : ok(backends(tree, cli, env));
             Optional<BackendName> defaultBackend = ok(defaultBackend(tree, backends));
             Optional<String> nodeIp = ok(v.pick(Optional.empty(), Setting.NODE_IP)).map(SettingsLoader::address);
+            List<String> nfsVersions = ok(v.pick(Optional.empty(), Setting.NFS_VERSIONS)).map(SettingsLoader::nfsVersions)
+                    .orElse(NodeSettings.DEFAULT_NFS_VERSIONS);
             return Either.right(new Settings(file, driverName, nodeId, endpoint, mode, defaultBackend, backends,
-                    logFormat, kubeletDir, nodeIp, metrics));
+                    logFormat, kubeletDir, nodeIp, metrics, nfsVersions));
         } catch (Invalid e) {
             return Either.left(e.error);
         }
+    }
+
+    /** The NFS fallback order, comma separated ({@code 4.1,3}). */
+    private static List<String> nfsVersions(Sourced given) {
+        List<String> versions = Arrays.stream(given.value().split(",")).map(String::strip).toList();
+        if (versions.isEmpty() || !NFS_VERSIONS.containsAll(versions)) {
+            throw new Invalid(given.error("'" + given.value() + "' is not a comma-separated list of NFS versions (3, 4,"
+                    + " 4.0, 4.1, 4.2)"));
+        }
+        return versions;
     }
 
     private static <T> T ok(Either<ConfigError, T> result) {

@@ -8,6 +8,7 @@ import io.csi4j.ports.service.InFlight;
 import io.csi4j.ports.service.node.DescribeNodeService;
 import io.csi4j.ports.service.node.ExpandNodeVolumeService;
 import io.csi4j.ports.service.node.NodeHost;
+import io.csi4j.ports.service.node.NodeLocks;
 import io.csi4j.ports.service.node.NodeSettings;
 import io.csi4j.ports.service.node.OwnedVolumes;
 import io.csi4j.ports.service.node.PublishVolumeService;
@@ -27,9 +28,10 @@ public interface NodeModule {
     static NodeVolumeUseCases nodeUseCases(Optional<NodeHost> host, NodeSettings settings, Backends backends,
             InFlight inFlight) {
         NodeHost h = host.orElseThrow(() -> new IllegalStateException("node use cases need the host adapter"));
+        NodeLocks locks = new NodeLocks();
         return OwnedVolumes.guard(new NodeVolumeUseCases(
-                new StageVolumeService(h, settings, inFlight),
-                new UnstageVolumeService(h, inFlight),
+                new StageVolumeService(h, settings, inFlight, locks),
+                new UnstageVolumeService(h, inFlight, locks),
                 new PublishVolumeService(h, inFlight),
                 new UnpublishVolumeService(h, inFlight),
                 new VolumeStatsService(h),

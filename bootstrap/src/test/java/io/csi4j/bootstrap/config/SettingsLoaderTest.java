@@ -35,6 +35,16 @@ class SettingsLoaderTest {
             assertThat(b.type()).isEqualTo("local");
         });
         assertThat(s.kubeletDir()).isEqualTo(Path.of("/var/lib/kubelet"));
+        assertThat(s.nfsVersions()).containsExactly("4.2", "4.1", "4.0", "3");
+    }
+
+    @Test
+    void theNfsVersionOrderComesFromTheFileOrTheEnvironment() {
+        assertThat(loaderWith("nfsVersions: 4.1, 3\n").load(file(), ENDPOINT).get().nfsVersions())
+                .containsExactly("4.1", "3");
+        assertThat(loaderWith("nfsVersions: 4.1\n").load(file(), Map.of("CSI_ENDPOINT", "unix:///x.sock",
+                "CSI4J_NFS_VERSIONS", "3")).get().nfsVersions()).containsExactly("3");
+        assertError("nfsVersions: 4.2,5\n", "/etc/csi4j.yaml", "nfsVersions", "NFS versions");
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.csi4j.domain.failure.Failure;
 import io.csi4j.ports.out.host.HostPaths;
 import io.vavr.control.Either;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** Stages a local directory volume: a bind mount of the data directory onto the staging directory. */
 final class DirectoryStager implements Stager {
@@ -34,7 +33,7 @@ final class DirectoryStager implements Stager {
         return LocalData.confine(settings.localRoots(), host.paths(), raw, HostPaths.Kind.DIRECTORY)
                 .flatMap(data -> Staged.check(host, r.staging(), data, readOnly).flatMap(already -> already
                         ? Either.right(Done.DONE)
-                        : host.paths().writeRecord(r.staging(), new StageRecord(r.volumeId(), Optional.empty()).toMap())
+                        : host.paths().writeRecord(r.staging(), StageRecord.of(r.volumeId()).toMap())
                                 .flatMap(ok -> bindOrForget(data, r, readOnly))
                                 .flatMap(ok -> Groups.share(host, r.staging(), r.capability(), readOnly))));
     }

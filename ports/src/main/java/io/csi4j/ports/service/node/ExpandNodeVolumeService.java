@@ -5,6 +5,7 @@ import io.csi4j.domain.failure.Failure;
 import io.csi4j.domain.volume.CapacityRange;
 import io.csi4j.domain.volume.VolumeCapability;
 import io.csi4j.ports.in.NodeVolumeUseCases;
+import io.csi4j.ports.out.host.AttachedLun;
 import io.csi4j.ports.out.host.LoopDevice;
 import io.csi4j.ports.out.host.MountPoint;
 import io.csi4j.ports.service.InFlight;
@@ -13,9 +14,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * CSI NodeExpandVolume (§4.7): online, without a pod restart — the loop device under the volume picks up its
- * grown image, then the filesystem mounted at the path grows to fill it (block access stops after the device).
- * A directory volume has nothing to grow on the node. Repeats are harmless: growing a full filesystem is a no-op.
+ * CSI NodeExpandVolume (§4.7): online, without a pod restart — the device under the volume picks up its new size
+ * (a loop device re-reads its grown image; an iSCSI LUN's sessions are rescanned, and its multipath map resized),
+ * then the filesystem mounted at the path grows to fill it (block access stops after the device). A directory or
+ * a network share has nothing to grow on the node. Repeats are harmless: growing a full filesystem is a no-op.
  */
 public final class ExpandNodeVolumeService implements NodeVolumeUseCases.ExpandNodeVolume {
 
@@ -38,18 +40,35 @@ public final class ExpandNodeVolumeService implements NodeVolumeUseCases.ExpandN
         boolean block = VolumeAt.isBlock(m);
         Path device = VolumeAt.device(m);
         return host.loops().list().flatMap(loops -> {
-            boolean isLoop = loops.stream().map(LoopDevice::device).anyMatch(device::equals);
-            if (!isLoop) {
-                // A directory volume (a bind of a directory): its size is not enforced on the node.
-                return Either.right(capacity.requiredBytes());
+            if (loops.stream().map(LoopDevice::device).anyMatch(device::equals)) {
+                return grown(host.loops().refreshCapacity(device), device, path, m, block, capacity);
             }
-            return host.loops().refreshCapacity(device)
-                    .flatMap(ok -> block ? Either.right(Done.DONE) : host.filesystems().grow(device, path, m.fsType()))
-                    .flatMap(ok -> host.blockDevices().size(device))
-                    .flatMap(size -> size < capacity.requiredBytes()
-                            ? Either.left(Failure.outOfRange("the device holds " + size + " bytes, less than the "
-                                    + capacity.requiredBytes() + " asked; expand the volume on the controller first"))
-                            : Either.right(size));
+            return iscsiLun(device).flatMap(lun -> lun.isEmpty()
+                    // A directory or a network share: its size is the backend's to enforce, nothing to grow here.
+                    ? Either.right(capacity.requiredBytes())
+                    : grown(host.iscsi().rescan(lun.get().address()), device, path, m, block, capacity));
         });
+    }
+
+    /** After the device picked up its new size: the filesystem grows to fill it (block access stops here). */
+    private Either<Failure, Long> grown(Either<Failure, Done> refreshed, Path device, Path path, MountPoint m,
+            boolean block, CapacityRange capacity) {
+        return refreshed
+                .flatMap(ok -> block ? Either.right(Done.DONE) : host.filesystems().grow(device, path, m.fsType()))
+                .flatMap(ok -> host.blockDevices().size(device))
+                .flatMap(size -> size < capacity.requiredBytes()
+                        ? Either.left(Failure.outOfRange("the device holds " + size + " bytes, less than the "
+                                + capacity.requiredBytes() + " asked; expand the volume on the controller first"))
+                        : Either.right(size));
+    }
+
+    /** The attached iSCSI LUN whose device (or one of whose paths) {@code device} is, by device number. */
+    private Either<Failure, Optional<AttachedLun>> iscsiLun(Path device) {
+        var number = host.blockDevices().number(device);
+        if (number.isLeft()) {
+            return Either.right(Optional.empty());
+        }
+        return host.iscsi().attached().map(luns -> luns.stream()
+                .filter(l -> DeviceUse.numbersOf(host, l).contains(number.get())).findFirst());
     }
 }

@@ -49,11 +49,11 @@ final class LocalImageStager implements Stager {
     private Either<Failure, Done> fresh(Request r, Path image) {
         boolean readOnly = r.capability().accessMode().isReadOnly();
         Either<Failure, Done> staged = host.paths()
-                .writeRecord(r.staging(), new StageRecord(r.volumeId(), Optional.of(image.toString())).toMap())
+                .writeRecord(r.staging(), StageRecord.of(r.volumeId()).withImage(image.toString()).toMap())
                 .flatMap(ok -> host.loops().attach(image))
                 .flatMap(device -> r.capability().isBlock()
                         ? devices.bindBlock(device, r.blockFile(), readOnly)
-                        : devices.mountFilesystem(device, r.staging(), r.capability(), fsType(r)));
+                        : devices.mountFilesystem(device, r.staging(), r.capability(), fsType(r, settings)));
         if (staged.isLeft()) {
             // Best effort: the failure the CO sees is the stage's; a left-over is still undone by NodeUnstage.
             undoUnlessMounted(r, image);
@@ -72,7 +72,8 @@ final class LocalImageStager implements Stager {
         }));
     }
 
-    private String fsType(Request r) {
+    /** The filesystem a device volume gets: the capability's, else the context's, else the node's default. */
+    static String fsType(Request r, NodeSettings settings) {
         String asked = r.capability().fsType();
         if (!asked.isEmpty()) {
             return asked;

@@ -22,10 +22,15 @@ public final class StageVolumeService implements NodeVolumeUseCases.StageVolume 
     private final InFlight inFlight;
     private final List<Stager> stagers;
 
-    public StageVolumeService(NodeHost host, NodeSettings settings, InFlight inFlight) {
+    /**
+     * @param locks the node's locks on shared resources, the same instance the unstage service gets
+     */
+    public StageVolumeService(NodeHost host, NodeSettings settings, InFlight inFlight, NodeLocks locks) {
         this.host = host;
         this.inFlight = inFlight;
-        this.stagers = List.of(new DirectoryStager(host, settings), new LocalImageStager(host, settings));
+        this.stagers = List.of(new DirectoryStager(host, settings), new LocalImageStager(host, settings),
+                new NfsStager(host, settings), new SmbStager(host), new IscsiStager(host, settings, locks),
+                new ImageOnNfsStager(host, settings, locks));
     }
 
     @Override

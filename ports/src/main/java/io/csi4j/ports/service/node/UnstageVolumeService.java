@@ -11,17 +11,24 @@ import java.util.Optional;
 
 /**
  * CSI NodeUnstageVolume (§4.3): undoes everything staging did, decided from the host — the mounts on the staging
- * directory and its block file, and the stage record that names the image attached to a loop device — so it
- * completes after a crash at any point. Nothing staged there is success. The directory itself belongs to the CO.
+ * directory and its block file, then what the stage record names: the image's loop device, the backing share
+ * (released when no image on it is attached any more), the iSCSI LUN (its device removed, and the target logged
+ * out when no other LUN of it is in use) — so it completes after a crash at any point. Nothing staged there is
+ * success. The directory itself belongs to the CO.
  */
 public final class UnstageVolumeService implements NodeVolumeUseCases.UnstageVolume {
 
     private final NodeHost host;
     private final InFlight inFlight;
+    private final Releases releases;
 
-    public UnstageVolumeService(NodeHost host, InFlight inFlight) {
+    /**
+     * @param locks the node's locks on shared resources, the same instance the stage service gets
+     */
+    public UnstageVolumeService(NodeHost host, InFlight inFlight, NodeLocks locks) {
         this.host = host;
         this.inFlight = inFlight;
+        this.releases = new Releases(host, locks);
     }
 
     @Override
@@ -34,24 +41,15 @@ public final class UnstageVolumeService implements NodeVolumeUseCases.UnstageVol
                             .flatMap(ok -> Unmounting.clear(host, staging))
                             .flatMap(ok -> host.paths().remove(block))
                             .flatMap(ok -> host.paths().readRecord(staging))
-                            .flatMap(record -> detachRecorded(record))
+                            .flatMap(this::release)
                             .flatMap(ok -> host.paths().removeRecord(staging));
                 }));
     }
 
-    /** Detaches the loop device of the recorded image, unless something else still has it mounted. */
-    private Either<Failure, Done> detachRecorded(Optional<Map<String, String>> record) {
-        Optional<String> image = record.map(StageRecord::fromMap).flatMap(StageRecord::imageFile);
-        if (image.isEmpty()) {
+    private Either<Failure, Done> release(Optional<Map<String, String>> record) {
+        if (record.isEmpty()) {
             return Either.right(Done.DONE);
         }
-        return host.loops().find(Path.of(image.get())).flatMap(device -> {
-            if (device.isEmpty()) {
-                return Either.right(Done.DONE);
-            }
-            return host.mountTable().mounts().flatMap(table -> DeviceUse.inUse(table, device.get())
-                    ? Either.left(Failure.precondition(device.get() + " of this volume is still mounted elsewhere"))
-                    : host.loops().detach(device.get()));
-        });
+        return StageRecord.fromMap(record.get()).flatMap(releases::all);
     }
 }

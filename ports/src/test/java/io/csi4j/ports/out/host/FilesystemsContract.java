@@ -23,6 +23,18 @@ public abstract class FilesystemsContract extends HostContractSupport {
     private static final long SIZE = 320 * MIB;
 
     @Test
+    void aDevicesNumberIsWhatTheMountTableShowsForAFilesystemMountedFromIt() {
+        Path device = attached("numbered.img", SIZE);
+        ok(host.filesystems().format(device, "ext4"));
+        Path target = directory("mnt");
+        ok(host.mounter().mount(device.toString(), target, "ext4", List.of()));
+
+        assertThat(ok(host.blockDevices().number(device))).matches("\\d+:\\d+")
+                .isEqualTo(ok(host.mountTable().at(target)).orElseThrow().device());
+        assertThat(failed(host.blockDevices().number(target))).isInstanceOf(Failure.NotFound.class);
+    }
+
+    @Test
     void everyHostSupportsExt4() {
         assertThat(host.filesystems().supported()).contains("ext4");
     }

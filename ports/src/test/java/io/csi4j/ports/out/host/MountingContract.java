@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.domain.volume.Secrets;
 import io.csi4j.ports.out.host.Mounter.Unmount;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -199,6 +201,29 @@ public abstract class MountingContract extends HostContractSupport {
     void aMissingTargetIsNotFound() {
         assertThat(failed(host.mounter().mount("csi4j-test", fixture.root().resolve("absent"), "tmpfs", SMALL)))
                 .isInstanceOf(Failure.NotFound.class);
+    }
+
+    @Test
+    void aMountWithCredentialsThatFailsNamesNoneOfThemAndMountsNothing() {
+        Path target = directory("smb");
+        Secrets credentials = new Secrets(Map.of("username", "csi4j-user-x", "password", "pa55-w0rd-x"));
+
+        Failure failure = failed(host.mounter().mount("//192.0.2.1/nothing-here", target, "cifs",
+                List.of("vers=3.0"), credentials));
+
+        assertThat(failure.message()).doesNotContain("csi4j-user-x", "pa55-w0rd-x");
+        assertThat(ok(host.mountTable().at(target))).isEmpty();
+    }
+
+    @Test
+    void credentialsThatWouldForgeALineOfTheCredentialsFileAreInvalid() {
+        Path target = directory("smb");
+        Secrets forged = new Secrets(Map.of("username", "me", "password", "pw\ndomain=EVIL"));
+
+        assertThat(failed(host.mounter().mount("//192.0.2.1/share", target, "cifs", List.of(), forged)))
+                .isInstanceOf(Failure.InvalidArgument.class).extracting(Failure::message).asString()
+                .doesNotContain("EVIL");
+        assertThat(ok(host.mountTable().at(target))).isEmpty();
     }
 
     @Test

@@ -41,8 +41,9 @@ class NodeServicesTest {
     private final NodeSettings settings = new NodeSettings(io.csi4j.domain.id.NodeFacts.named("node-1"),
             Optional.of(Topology.of("topology.csi4j.io/node", "node-1")), List.of(LOCAL), "ext4", 0);
     private final InFlight inFlight = new InFlight();
-    private final StageVolumeService stage = new StageVolumeService(host, settings, inFlight);
-    private final UnstageVolumeService unstage = new UnstageVolumeService(host, inFlight);
+    private final NodeLocks locks = new NodeLocks();
+    private final StageVolumeService stage = new StageVolumeService(host, settings, inFlight, locks);
+    private final UnstageVolumeService unstage = new UnstageVolumeService(host, inFlight, locks);
     private final PublishVolumeService publish = new PublishVolumeService(host, inFlight);
     private final UnpublishVolumeService unpublish = new UnpublishVolumeService(host, inFlight);
     private final VolumeStatsService stats = new VolumeStatsService(host);

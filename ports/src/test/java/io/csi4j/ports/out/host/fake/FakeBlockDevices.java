@@ -20,6 +20,11 @@ final class FakeBlockDevices implements BlockDevices {
     }
 
     @Override
+    public Either<Failure, String> number(Path device) {
+        return kernel.locked(() -> disk(device).map(disk -> disk.majorMinor));
+    }
+
+    @Override
     public boolean isBlockDevice(Path path) {
         return kernel.locked(() -> disk(path)).isRight();
     }

@@ -1,11 +1,14 @@
 package io.csi4j.ports.out.host.fake;
 
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.domain.volume.Secrets;
+import io.csi4j.ports.out.host.ChapCredentials;
 import io.csi4j.ports.out.host.BlockDevices;
 import io.csi4j.ports.out.host.FilesystemStats;
 import io.csi4j.ports.out.host.Filesystems;
 import io.csi4j.ports.out.host.HostPaths;
 import io.csi4j.ports.out.host.HostPorts;
+import io.csi4j.ports.out.host.IscsiInitiator;
 import io.csi4j.ports.out.host.LoopDevices;
 import io.csi4j.ports.out.host.MountTable;
 import io.csi4j.ports.out.host.Mounter;
@@ -25,7 +28,8 @@ import java.util.Set;
 public final class FakeHost {
 
     private final FakeKernel kernel = new FakeKernel();
-    private final Map<String, FakeFs> shares = new HashMap<>();
+    private final Map<String, FakeShare> shares = new HashMap<>();
+    private final FakeIscsi iscsi = new FakeIscsi(kernel);
     private final HostPorts ports;
 
     /** A host whose allowed roots are {@code roots} (created as directories) and that supports ext2/3/4 and xfs. */
@@ -72,6 +76,11 @@ public final class FakeHost {
 
     public HostPaths paths() {
         return ports.paths();
+    }
+
+    /** The fake iSCSI initiator, over the targets added with {@link #addIscsiTarget}. */
+    public IscsiInitiator iscsi() {
+        return iscsi;
     }
 
     /** Creates a directory and its parents anywhere. */
@@ -123,33 +132,63 @@ public final class FakeHost {
         };
     }
 
-    /** Adds a disk (say, an iSCSI LUN) at {@code device}, blank. */
     /** The group the volume's data at {@code dir} was shared with, if any. */
     public java.util.Optional<Long> groupOf(Path dir) {
         return ((FakePaths) paths()).groupOf(dir);
     }
 
-    public void addDisk(Path device, long bytes) {
+    /** Makes the NFS export {@code source} ({@code server:/export}) mountable in every NFS version. */
+    public void addShare(String source, long bytes) {
+        addNfsExport(source, bytes, Set.of("3", "4.0", "4.1", "4.2"));
+    }
+
+    /** Makes the NFS export {@code source} ({@code server:/export}) mountable in the given versions (3, 4.0, ...). */
+    public void addNfsExport(String source, long bytes, Set<String> versions) {
         synchronized (kernel) {
-            FakeDisk disk = new FakeDisk(device, "8:" + kernel.disks.size(), new FakeData(bytes), null);
-            kernel.disks.put(device, disk);
-            kernel.devMount().fs.nodes.put(FakeKernel.DEV.relativize(device).toString().isEmpty() ? "/"
-                    : "/" + FakeKernel.DEV.relativize(device), new FakeNode.Device(disk));
+            shares.put(source, FakeShare.nfs(new FakeFs(kernel.anonymousDevice(), "nfs4", source, bytes), versions));
         }
     }
 
-    /** Makes the network share {@code source} (e.g. {@code server:/export}) mountable as nfs/nfs4/cifs/smb3. */
-    public void addShare(String source, long bytes) {
+    /** Makes the SMB share {@code source} ({@code //server/share}) mountable (cifs) with exactly these credentials. */
+    public void addSmbShare(String source, long bytes, Secrets credentials) {
         synchronized (kernel) {
-            shares.put(source, new FakeFs(kernel.anonymousDevice(), "nfs4", source, bytes));
+            shares.put(source, FakeShare.smb(new FakeFs(kernel.anonymousDevice(), "cifs", source, bytes), credentials));
+        }
+    }
+
+    /** Writes a file of {@code bytes} bytes into a share, as the storage system would (say, a volume's image). */
+    public void addFileToShare(String source, String path, long bytes) {
+        synchronized (kernel) {
+            FakeFs fs = shares.get(source).fs;
+            String[] names = path.replaceFirst("^/+", "").split("/");
+            String dir = "/";
+            for (int i = 0; i < names.length - 1; i++) {
+                dir = FakeFs.join(dir, names[i]);
+                fs.nodes.putIfAbsent(dir, new FakeNode.Dir());
+            }
+            fs.nodes.put(FakeFs.join(dir, names[names.length - 1]), new FakeNode.File(new FakeData(bytes)));
         }
     }
 
     /** Kills the share's server: stat and normal unmount of its mounts time out; force and lazy still work. */
     public void killShare(String source) {
         synchronized (kernel) {
-            shares.get(source).dead = true;
+            shares.get(source).fs.dead = true;
         }
+    }
+
+    /**
+     * Adds an iSCSI target reachable through {@code portals}, with LUNs 1..n of the given sizes (blank), requiring
+     * CHAP when {@code chap} is set.
+     */
+    public void addIscsiTarget(String iqn, List<String> portals, java.util.Optional<ChapCredentials> chap,
+            long... lunBytes) {
+        iscsi.addTarget(iqn, portals, chap, lunBytes);
+    }
+
+    /** Grows (or shrinks) a LUN on its target; attached devices see it after a rescan. */
+    public void resizeLun(String iqn, int lun, long bytes) {
+        iscsi.resizeLun(iqn, lun, bytes);
     }
 
     private FakeData data(Path file) {

@@ -31,10 +31,10 @@ final class FakeKernel {
 
     FakeKernel() {
         FakeFs rootFs = new FakeFs("254:0", "ext4", "/dev/vda", 1L << 40);
-        mounts.add(new FakeMount(nextMountId++, 1, rootFs, "/", ROOT, rootFs.source, false, List.of()));
+        mounts.add(new FakeMount(nextMountId++, 1, rootFs, rootFs.type, "/", ROOT, rootFs.source, false, List.of()));
         rootFs.nodes.put("/dev", new FakeNode.Dir());
         FakeFs devFs = new FakeFs(anonymousDevice(), "devtmpfs", "udev", 1L << 30);
-        mounts.add(new FakeMount(nextMountId++, mounts.getFirst().id, devFs, "/", DEV, devFs.source, false,
+        mounts.add(new FakeMount(nextMountId++, mounts.getFirst().id, devFs, devFs.type, "/", DEV, devFs.source, false,
                 List.of()));
     }
 
@@ -116,9 +116,9 @@ final class FakeKernel {
         return Optional.ofNullable(top);
     }
 
-    FakeMount addMount(FakeFs fs, String root, Path target, String source, int parentId, boolean readOnly,
-            List<String> options) {
-        FakeMount mount = new FakeMount(nextMountId++, parentId, fs, root, target, source, readOnly, options);
+    FakeMount addMount(FakeFs fs, String type, String root, Path target, String source, int parentId,
+            boolean readOnly, List<String> options) {
+        FakeMount mount = new FakeMount(nextMountId++, parentId, fs, type, root, target, source, readOnly, options);
         mounts.add(mount);
         return mount;
     }
@@ -134,6 +134,29 @@ final class FakeKernel {
             detachTree(child);
         }
         mounts.remove(mount);
+    }
+
+    /** The next free SCSI disk node ({@code /dev/sda}, {@code /dev/sdb}, ...) and its device number. */
+    FakeDisk newScsiDisk(FakeData data) {
+        int n = 0;
+        while (disks.containsKey(DEV.resolve(scsiName(n)))) {
+            n++;
+        }
+        Path node = DEV.resolve(scsiName(n));
+        FakeDisk disk = new FakeDisk(node, "8:" + (16 * n), data, null);
+        disks.put(node, disk);
+        devMount().fs.nodes.put("/" + node.getFileName(), new FakeNode.Device(disk));
+        return disk;
+    }
+
+    /** Removes a disk and its device node (a deleted SCSI device). */
+    void removeDisk(Path node) {
+        disks.remove(node);
+        devMount().fs.nodes.remove("/" + node.getFileName());
+    }
+
+    private static String scsiName(int n) {
+        return n < 26 ? "sd" + (char) ('a' + n) : "sd" + (char) ('a' + n / 26 - 1) + (char) ('a' + n % 26);
     }
 
     String anonymousDevice() {

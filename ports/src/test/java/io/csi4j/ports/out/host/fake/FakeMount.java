@@ -14,11 +14,13 @@ final class FakeMount {
     final String root;
     final Path target;
     final String source;
+    /** The type the table shows: the filesystem's, or the version's for NFS ({@code nfs} for v3, {@code nfs4}). */
+    final String type;
     final List<String> options;
     boolean readOnly;
     int openFiles;
 
-    FakeMount(int id, int parentId, FakeFs fs, String root, Path target, String source, boolean readOnly,
+    FakeMount(int id, int parentId, FakeFs fs, String type, String root, Path target, String source, boolean readOnly,
             List<String> options) {
         this.id = id;
         this.parentId = parentId;
@@ -26,6 +28,7 @@ final class FakeMount {
         this.root = root;
         this.target = target;
         this.source = source;
+        this.type = type;
         this.readOnly = readOnly;
         this.options = List.copyOf(options);
     }
@@ -34,7 +37,7 @@ final class FakeMount {
         List<String> perMount = new ArrayList<>();
         perMount.add(readOnly ? "ro" : "rw");
         perMount.add("relatime");
-        return new MountPoint(id, parentId, fs.device, root, target, perMount, List.of(), fs.type, source,
+        return new MountPoint(id, parentId, fs.device, root, target, perMount, List.of(), type, source,
                 List.of("rw"));
     }
 }

@@ -2,6 +2,7 @@ package io.csi4j.ports.out.host.fake;
 
 import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.domain.volume.Secrets;
 import io.csi4j.ports.out.host.Mounter;
 import io.csi4j.ports.out.host.fake.FakeKernel.Location;
 import io.vavr.control.Either;
@@ -14,8 +15,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Fake mounting: tmpfs, filesystems on fake disks, and registered network shares; binds of paths and device
- * nodes. Busy mounts (open files, mounts on top) resist all but a lazy unmount, as on Linux.
+ * Fake mounting: tmpfs, filesystems on fake disks, and registered network shares (NFS exports with the versions
+ * they offer, SMB shares that want credentials); binds of paths and device nodes. Busy mounts (open files,
+ * mounts on top) resist all but a lazy unmount, as on Linux.
  */
 final class FakeMounter implements Mounter {
 
@@ -26,9 +28,9 @@ final class FakeMounter implements Mounter {
 
     private final FakeKernel kernel;
     private final FakeConfinement confinement;
-    private final Map<String, FakeFs> shares;
+    private final Map<String, FakeShare> shares;
 
-    FakeMounter(FakeKernel kernel, FakeConfinement confinement, Map<String, FakeFs> shares) {
+    FakeMounter(FakeKernel kernel, FakeConfinement confinement, Map<String, FakeShare> shares) {
         this.kernel = kernel;
         this.confinement = confinement;
         this.shares = shares;
@@ -36,10 +38,18 @@ final class FakeMounter implements Mounter {
 
     @Override
     public Either<Failure, Done> mount(String source, Path target, String fsType, List<String> options) {
+        return mount(source, target, fsType, options, Secrets.NONE);
+    }
+
+    @Override
+    public Either<Failure, Done> mount(String source, Path target, String fsType, List<String> options,
+            Secrets credentials) {
         return kernel.locked(() -> checkOptions(source, fsType, options)
+                .flatMap(ok -> checkCredentials(credentials))
                 .flatMap(ok -> existing("target", target))
-                .flatMap(at -> filesystem(source, fsType, options).map(fs -> {
-                    kernel.addMount(fs, "/", at.canonical(), source, parentAt(at), options.contains("ro"), options);
+                .flatMap(at -> filesystem(source, fsType, options, credentials).map(mounted -> {
+                    kernel.addMount(mounted.fs(), mounted.type(), "/", at.canonical(), source, parentAt(at),
+                            options.contains("ro"), options);
                     return Done.DONE;
                 })));
     }
@@ -47,7 +57,8 @@ final class FakeMounter implements Mounter {
     @Override
     public Either<Failure, Done> bind(Path source, Path target, boolean readOnly) {
         return kernel.locked(() -> bindSource(source).flatMap(from -> existing("target", target).map(to -> {
-            kernel.addMount(from.mount().fs, from.fsPath(), to.canonical(), from.mount().source, parentAt(to),
+            kernel.addMount(from.mount().fs, from.mount().type, from.fsPath(), to.canonical(), from.mount().source,
+                    parentAt(to),
                     readOnly, List.of());
             return Done.DONE;
         })));
@@ -95,17 +106,17 @@ final class FakeMounter implements Mounter {
         return existing("source", source);
     }
 
-    private Either<Failure, FakeFs> filesystem(String source, String fsType, List<String> options) {
+    /** A filesystem and the type the mount table shows for this mount of it. */
+    private record Mounted(FakeFs fs, String type) {}
+
+    private Either<Failure, Mounted> filesystem(String source, String fsType, List<String> options,
+            Secrets credentials) {
         if (fsType.equals("tmpfs")) {
-            return Either.right(new FakeFs(kernel.anonymousDevice(), "tmpfs", source, tmpfsSize(options)));
+            FakeFs fs = new FakeFs(kernel.anonymousDevice(), "tmpfs", source, tmpfsSize(options));
+            return Either.right(new Mounted(fs, fs.type));
         }
         if (NETWORK.contains(fsType)) {
-            FakeFs share = shares.get(source);
-            if (share == null) {
-                return Either.left(Failure.unavailable("mount.nfs: Connection refused for " + source));
-            }
-            return share.dead ? Either.left(new Failure.Timeout("mount of " + source + " timed out"))
-                    : Either.right(share);
+            return share(source, fsType, options, credentials);
         }
         Either<Failure, FakeDisk> found = source.startsWith("/") ? FakeBlockDevices.disk(kernel, Path.of(source))
                 : Either.left(Failure.notFound(source));
@@ -116,7 +127,40 @@ final class FakeMounter implements Mounter {
         if (fs == null || !fs.type.equals(fsType)) {
             return Either.left(Failure.precondition("wrong fs type, bad option, bad superblock on " + source));
         }
-        return Either.right(fs);
+        return Either.right(new Mounted(fs, fs.type));
+    }
+
+    private Either<Failure, Mounted> share(String source, String fsType, List<String> options, Secrets credentials) {
+        FakeShare share = shares.get(source);
+        if (share == null) {
+            return Either.left(Failure.unavailable("mount.nfs: Connection refused for " + source));
+        }
+        if (share.fs.dead) {
+            return Either.left(new Failure.Timeout("mount of " + source + " timed out"));
+        }
+        boolean smb = fsType.equals("cifs") || fsType.equals("smb3");
+        if (smb != share.isSmb()) {
+            return Either.left(Failure.precondition("wrong fs type, bad option, bad superblock on " + source));
+        }
+        if (smb) {
+            return credentials.equals(share.credentials) ? Either.right(new Mounted(share.fs, "cifs"))
+                    : Either.left(new Failure.PermissionDenied("mount error(13): Permission denied"));
+        }
+        String version = options.stream().filter(o -> o.startsWith("vers=") || o.startsWith("nfsvers="))
+                .map(o -> o.substring(o.indexOf('=') + 1)).reduce((a, b) -> b).orElse("4");
+        if (!share.offers(version)) {
+            return Either.left(Failure.precondition("mount.nfs: Protocol not supported for " + source));
+        }
+        return Either.right(new Mounted(share.fs, version.equals("3") ? "nfs" : "nfs4"));
+    }
+
+    /** Credentials travel in a file, one {@code key=value} per line: a line break in a value would forge a line. */
+    private static Either<Failure, Done> checkCredentials(Secrets credentials) {
+        boolean broken = credentials.reveal().entrySet().stream()
+                .anyMatch(e -> e.getKey().isEmpty() || (e.getKey() + e.getValue()).chars().anyMatch(c -> c == '\n'
+                        || c == '\r' || c == 0) || e.getKey().contains("="));
+        return broken ? Either.left(Failure.invalidArgument("mount credentials must be key=value without line breaks"))
+                : Either.right(Done.DONE);
     }
 
     private int parentAt(Location at) {

@@ -1,0 +1,127 @@
+package io.csi4j.testnode;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The storage servers of the test node, on the host in their own network namespace (scripts/srv-up.sh): one NFS
+ * export (v3 and v4.x at the same path), one SMB share, and tgtd, whose targets and LUNs the tests make here.
+ */
+final class Servers {
+
+    static final String ADDRESS = "192.168.77.1";
+    /** A second address of the same servers, for a second iSCSI path (multipath). */
+    static final String SECOND_ADDRESS = "192.168.77.10";
+    static final String CHAP_USER = "chapuser";
+    static final String CHAP_SECRET = "chapsecret123";
+    static final String SMB_USER = "root";
+    static final String SMB_PASSWORD = "smbpass123";
+    static final String IQN_PREFIX = "iqn.2024-01.io.csi4j.test:";
+
+    private final HostShell shell;
+    private final Path scripts;
+    private final Path srv;
+
+    Servers(HostShell shell, Path scripts, Path workdir) {
+        this.shell = shell;
+        this.scripts = scripts;
+        this.srv = workdir.resolve("srv");
+    }
+
+    void up() {
+        // A run that died before its teardown leaves the namespace behind: clear it first.
+        shell.run(scripts.resolve("srv-down.sh").toString());
+        shell.run(scripts.resolve("srv-up.sh").toString());
+        shell.run("ip", "netns", "exec", shell.environment().get("NS"), "ip", "addr", "add", SECOND_ADDRESS + "/24",
+                "dev", "br0");
+    }
+
+    void down() {
+        shell.run(scripts.resolve("srv-down.sh").toString());
+    }
+
+    /** The server-side directory of the NFS export; its path is also the export's path for v3 and v4. */
+    Path nfsExport() {
+        return srv.resolve("nfsexport");
+    }
+
+    Path smbShare() {
+        return srv.resolve("smbshare");
+    }
+
+    /** A target {@code tid} named {@code name}, open to every initiator, with CHAP when asked. */
+    String target(int tid, String name, boolean chap) {
+        String iqn = IQN_PREFIX + name;
+        tgt("--op", "new", "--mode", "target", "--tid", Integer.toString(tid), "-T", iqn);
+        tgt("--op", "bind", "--mode", "target", "--tid", Integer.toString(tid), "-I", "ALL");
+        if (chap) {
+            tgt("--op", "bind", "--mode", "account", "--tid", Integer.toString(tid), "--user", CHAP_USER);
+        }
+        return iqn;
+    }
+
+    /** LUN {@code lun} of target {@code tid}: a sparse file of {@code bytes}. */
+    void lun(int tid, int lun, long bytes) {
+        Path file = lunFile(tid, lun);
+        resize(file, bytes);
+        tgt("--op", "new", "--mode", "logicalunit", "--tid", Integer.toString(tid), "--lun", Integer.toString(lun),
+                "-b", file.toString());
+    }
+
+    /**
+     * Grows a LUN as an array would: the file grows, and tgtd, which reads the size only when a LUN is made, gets
+     * the LUN made again on the same file (logged-in initiators see it after a rescan).
+     */
+    void growLun(int tid, int lun, long bytes) {
+        resize(lunFile(tid, lun), bytes);
+        // tgtd refuses while commands of the LUN are queued ("still active"): a moment later it takes it.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tgt("--op", "delete", "--mode", "logicalunit", "--tid", Integer.toString(tid), "--lun",
+                        Integer.toString(lun));
+                break;
+            } catch (IllegalStateException e) {
+                if (attempt == 40 || !e.getMessage().contains("still active")) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+        tgt("--op", "new", "--mode", "logicalunit", "--tid", Integer.toString(tid), "--lun", Integer.toString(lun),
+                "-b", lunFile(tid, lun).toString());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path lunFile(int tid, int lun) {
+        return srv.resolve("luns").resolve("t" + tid + "l" + lun + ".img");
+    }
+
+    private void tgt(String... args) {
+        String[] argv = new String[args.length + 1];
+        argv[0] = scripts.resolve("tgt.sh").toString();
+        System.arraycopy(args, 0, argv, 1, args.length);
+        shell.run(argv);
+    }
+
+    private static void resize(Path file, long bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+                f.setLength(bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
