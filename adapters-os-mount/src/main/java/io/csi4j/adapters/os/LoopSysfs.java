@@ -67,6 +67,15 @@ final class LoopSysfs {
         return backing(sysBlock.resolve("loop" + number)).isPresent();
     }
 
+    /** True when loop device {@code number} refuses writes (attached read-only). */
+    boolean isReadOnly(int number) {
+        try {
+            return Files.readString(sysBlock.resolve("loop" + number).resolve("ro")).strip().equals("1");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     Path device(int number) {
         return devDir.resolve("loop" + number);
     }

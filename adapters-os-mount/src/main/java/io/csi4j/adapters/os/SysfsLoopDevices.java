@@ -45,10 +45,17 @@ final class SysfsLoopDevices implements LoopDevices {
     }
 
     @Override
-    public Either<Failure, Path> attach(Path file) {
+    public Either<Failure, Path> attach(Path file, boolean readOnly) {
         return confinement.canonical("file", file, true).flatMap(canonical -> requireRegularFile(canonical)
                 .flatMap(ok -> deviceFor(canonical))
-                .flatMap(existing -> existing.isPresent() ? Either.right(existing.get()) : attachNew(canonical)));
+                .flatMap(existing -> existing.isPresent() ? sameMode(existing.get(), readOnly)
+                        : attachNew(canonical, readOnly)));
+    }
+
+    private Either<Failure, Path> sameMode(Path device, boolean readOnly) {
+        boolean isReadOnly = loopNumber(device).map(sysfs::isReadOnly).getOrElse(false);
+        return isReadOnly == readOnly ? Either.right(device) : Either.left(Failure.alreadyExists(device
+                + " is already attached " + (isReadOnly ? "read-only" : "read-write") + " to that file"));
     }
 
     @Override
@@ -84,12 +91,14 @@ final class SysfsLoopDevices implements LoopDevices {
         return Either.right(Done.DONE);
     }
 
-    private Either<Failure, Path> attachNew(Path file) {
+    private Either<Failure, Path> attachNew(Path file, boolean readOnly) {
         // Direct I/O stays off (losetup's default, stated so it cannot drift): images sit on NFS or local
         // filesystems where buffered I/O is what works everywhere. No --sector-size: the default 512-byte
         // logical sectors are what an image formatted elsewhere expects.
-        return commands.runOk(timeout, List.of(), "losetup", "--find", "--show", "--direct-io=off", "--",
-                        file.toString())
+        String[] args = readOnly
+                ? new String[] {"--find", "--show", "--direct-io=off", "--read-only", "--", file.toString()}
+                : new String[] {"--find", "--show", "--direct-io=off", "--", file.toString()};
+        return commands.runOk(timeout, List.of(), "losetup", args)
                 .flatMap(result -> {
                     Path mine = Path.of(result.stdout().strip());
                     return sysfs.attached().flatMap(all -> {

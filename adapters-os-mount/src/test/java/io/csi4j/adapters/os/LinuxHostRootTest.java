@@ -1,6 +1,7 @@
 package io.csi4j.adapters.os;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.csi4j.domain.failure.Failure;
@@ -8,7 +9,13 @@ import io.csi4j.ports.out.host.HostFixture;
 import io.csi4j.ports.out.host.HostContractSupport;
 import io.csi4j.ports.out.host.MountPoint;
 import io.csi4j.ports.out.host.Mounter.Unmount;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,6 +132,46 @@ class LinuxHostRootTest extends HostContractSupport {
         assertThat(failed(host.filesystems().grow(device, mountPoint, "ext4")))
                 .isInstanceOf(Failure.PermissionDenied.class);
         ok(host.mounter().unmount(mountPoint, Unmount.NORMAL));
+    }
+
+    @Test
+    void aReadOnlyLoopDeviceRefusesWritesWhichAReadOnlyBindOfADeviceNodeLetsThrough() throws Exception {
+        Path image = image("disk.img", 8 * MIB);
+        Path rw = ok(host.loopDevices().attach(image));
+        Path bound = fixture.root().resolve("bound");
+        Files.createFile(bound);
+        ok(host.mounter().bind(rw, bound, true));
+        try {
+            writeFirstSector(bound);
+            assertThat(readFirstSector(image)).as("the kernel lets writes through a read-only bind of a device node")
+                    .isEqualTo(SECTOR);
+        } finally {
+            ok(host.mounter().unmount(bound, Unmount.NORMAL));
+            ok(host.loopDevices().detach(rw));
+        }
+        Files.write(image, new byte[SECTOR.length], StandardOpenOption.WRITE);
+
+        Path ro = ok(host.loopDevices().attach(image, true));
+
+        assertThatThrownBy(() -> writeFirstSector(ro)).isInstanceOf(IOException.class);
+        assertThat(readFirstSector(image)).isEqualTo(new byte[SECTOR.length]);
+    }
+
+    private static final byte[] SECTOR = "written through the device".getBytes(StandardCharsets.US_ASCII);
+
+    private static void writeFirstSector(Path device) throws IOException {
+        try (FileChannel ch = FileChannel.open(device, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(SECTOR), 0);
+            ch.force(true);
+        }
+    }
+
+    private static byte[] readFirstSector(Path image) throws IOException {
+        try (FileChannel ch = FileChannel.open(image, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(SECTOR.length);
+            ch.read(buffer, 0);
+            return buffer.array();
+        }
     }
 
     @Test

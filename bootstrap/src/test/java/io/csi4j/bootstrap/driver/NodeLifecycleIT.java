@@ -117,6 +117,33 @@ class NodeLifecycleIT extends NodeDriverBase {
     }
 
     /**
+     * A raw block volume in a reader-only access mode (CSI §4.4, Rec: READER_ONLY modes publish read-only): the
+     * device itself refuses writes, because a read-only bind of a device node still passes them to the volume.
+     */
+    @Test
+    void aReaderOnlyBlockVolumeRefusesWritesThroughItsDevice() throws Exception {
+        var before = bed.state();
+        NodeVolumeKind kind = NodeVolumeKind.BLOCK;
+        VolumeCapability reader = kind.capability(VolumeCapability.AccessMode.Mode.SINGLE_NODE_READER_ONLY);
+        Volume v = bed.createVolume("pv-ro-block", kind.parameters(), kind.capability(), kind.bytes());
+        Path staging = kind.staging(bed, "pv-ro-block");
+        Path target = kind.target(bed, "pv-ro-block", "pod-1");
+
+        bed.ok(() -> bed.csi().node().nodeStageVolume(NodeRequests.stage(v, staging, reader)));
+        bed.ok(() -> bed.csi().node().nodePublishVolume(NodeRequests.publish(v, staging, target, reader, false)));
+
+        assertPublished(kind, v, target, true);
+        assertThat(NodeData.read(target, true, 4096)).hasSize(4096);
+        assertThatThrownBy(() -> NodeData.write(target, true, NodeData.random(4096, 7)))
+                .as("a reader-only block volume refuses writes").isInstanceOf(IOException.class);
+        bed.ok(() -> bed.csi().node().nodeUnpublishVolume(NodeRequests.unpublish(v, target)));
+        bed.ok(() -> bed.csi().node().nodeUnstageVolume(NodeRequests.unstage(v, staging)));
+        assertThat(bed.state()).as("no mount and no loop device left").isEqualTo(before);
+        bed.ok(() -> bed.csi().controller().deleteVolume(
+                DeleteVolumeRequest.newBuilder().setVolumeId(v.getVolumeId()).build()));
+    }
+
+    /**
      * volume_mount_group (CSI §6.2, node VOLUME_MOUNT_GROUP): a user who is only a member of the group can create
      * files and directories in the published volume, and they belong to the group; the same volume kind published
      * without the group is the control.

@@ -16,8 +16,17 @@ public interface LoopDevices {
     /** The device backed by {@code file}, if any (the file is compared by its real path). */
     Either<Failure, Optional<Path>> find(Path file);
 
-    /** Attaches {@code file}; idempotent: returns the device already backed by it, if there is one. */
-    Either<Failure, Path> attach(Path file);
+    /** Attaches {@code file} read-write; idempotent, as {@link #attach(Path, boolean)}. */
+    default Either<Failure, Path> attach(Path file) {
+        return attach(file, false);
+    }
+
+    /**
+     * Attaches {@code file}, read-only when asked (the kernel then refuses writes through the device; a read-only
+     * bind of a device node does not); idempotent: returns the device already backed by it, or AlreadyExists when
+     * that device's read-only flag is the other one.
+     */
+    Either<Failure, Path> attach(Path file, boolean readOnly);
 
     /** Makes the device pick up a grown backing file's new size. */
     Either<Failure, Done> refreshCapacity(Path device);

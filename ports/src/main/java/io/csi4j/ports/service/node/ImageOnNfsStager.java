@@ -98,7 +98,10 @@ final class ImageOnNfsStager implements Stager {
         boolean readOnly = r.capability().accessMode().isReadOnly();
         StageRecord record = StageRecord.of(r.volumeId()).withImage(image.toString()).withShare(share.toString());
         Either<Failure, Done> staged = host.paths().writeRecord(r.staging(), record.toMap())
-                .flatMap(ok -> host.loops().attach(image))
+                // A read-only bind of a device node still lets writes through to the device; only a read-only
+                // device refuses them. Filesystems stay on a writable device: their read-only mount is what
+                // protects them, and a blank image must still be formattable.
+                .flatMap(ok -> host.loops().attach(image, readOnly && r.capability().isBlock()))
                 .flatMap(device -> r.capability().isBlock()
                         ? devices.bindBlock(device, r.blockFile(), readOnly)
                         : devices.mountFilesystem(device, r.staging(), r.capability(),

@@ -41,6 +41,18 @@ public abstract class LoopDevicesContract extends HostContractSupport {
     }
 
     @Test
+    void aReadOnlyAttachIsIdempotentAndRefusesTheOtherMode() {
+        Path image = image("disk.img", 8 * MIB);
+
+        Path device = ok(host.loopDevices().attach(image, true));
+
+        assertThat(ok(host.loopDevices().attach(image, true))).isEqualTo(device);
+        assertThat(failed(host.loopDevices().attach(image, false))).isInstanceOf(Failure.AlreadyExists.class);
+        assertThat(failed(host.loopDevices().attach(image))).isInstanceOf(Failure.AlreadyExists.class);
+        assertThat(devicesBackedBy(image)).containsExactly(device);
+    }
+
+    @Test
     void concurrentAttachesOfOneFileEndWithOneDevice() throws Exception {
         Path image = image("disk.img", 8 * MIB);
         Callable<Path> attach = () -> ok(host.loopDevices().attach(image));

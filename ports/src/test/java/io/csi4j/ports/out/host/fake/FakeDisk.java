@@ -14,6 +14,8 @@ final class FakeDisk {
     final Path backingFile;
     long size;
     boolean autoclear;
+    /** Attached read-only: the kernel refuses writes through the device. */
+    boolean readOnly;
 
     FakeDisk(Path node, String majorMinor, FakeData data, Path backingFile) {
         this.node = node;

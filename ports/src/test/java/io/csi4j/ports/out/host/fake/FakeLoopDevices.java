@@ -39,7 +39,7 @@ final class FakeLoopDevices implements LoopDevices {
     }
 
     @Override
-    public Either<Failure, Path> attach(Path file) {
+    public Either<Failure, Path> attach(Path file, boolean readOnly) {
         return kernel.locked(() -> confinement.locate("file", file, true).flatMap(at -> {
             if (at.absent()) {
                 return Either.left(Failure.notFound("image file " + at.canonical() + " does not exist"));
@@ -47,7 +47,13 @@ final class FakeLoopDevices implements LoopDevices {
             if (!(at.node() instanceof FakeNode.File image)) {
                 return Either.left(Failure.invalidArgument("image " + at.canonical() + " is not a regular file"));
             }
-            return Either.right(deviceFor(at.canonical()).orElseGet(() -> attachNew(at.canonical(), image.data())));
+            Optional<Path> existing = deviceFor(at.canonical());
+            if (existing.isPresent()) {
+                boolean isReadOnly = kernel.disks.get(existing.get()).readOnly;
+                return isReadOnly == readOnly ? Either.right(existing.get()) : Either.left(Failure.alreadyExists(
+                        existing.get() + " is already attached " + (isReadOnly ? "read-only" : "read-write")));
+            }
+            return Either.right(attachNew(at.canonical(), image.data(), readOnly));
         }));
     }
 
@@ -86,13 +92,14 @@ final class FakeLoopDevices implements LoopDevices {
         }
     }
 
-    private Path attachNew(Path file, FakeData data) {
+    private Path attachNew(Path file, FakeData data, boolean readOnly) {
         int number = 0;
         while (kernel.disks.containsKey(FakeKernel.DEV.resolve("loop" + number))) {
             number++;
         }
         Path node = FakeKernel.DEV.resolve("loop" + number);
         FakeDisk disk = new FakeDisk(node, "7:" + number, data, file);
+        disk.readOnly = readOnly;
         kernel.disks.put(node, disk);
         kernel.devMount().fs.nodes.put("/loop" + number, new FakeNode.Device(disk));
         return node;
