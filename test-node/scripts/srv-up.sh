@@ -4,7 +4,7 @@
 #   $NET.1   bridge br0: nfs-ganesha (NFS v3 and v4.x, with rpcbind and rpc.statd for NLM), tgtd (iSCSI) and smbd
 #   tap0..   one tap per guest (NODES, default 1); guests are $NET.2, $NET.3, ...
 #   $NET.254 the host's window onto that network ($HOSTIF, a veth pair), so tests on the host reach the guests
-# One NFS export ($SRV/nfsexport, the same path for v3 and v4), one SMB share [share] ($SRV/smbshare, user root,
+# One NFS export ($SRV/nfsexport, the same path for v3 and v4; v4 also /export for the IntelliFlash simulator), one SMB share [share] ($SRV/smbshare, user root,
 # password in $SRV/smb-password), and the iSCSI CHAP account in $SRV/chap (targets are added by the caller with
 # tgt.sh). Server PIDs go to $SRV/pids; srv-down.sh stops them.
 set -euo pipefail
@@ -15,7 +15,7 @@ NODES=${NODES:-1}
 [ -e "/var/run/netns/$NS" ] && tn_die "network namespace $NS exists: run srv-down.sh first"
 t0=$(date +%s.%N)
 rm -rf "$SRV"
-mkdir -p "$SRV"/{nfsexport,smbshare,ganesha-recov,logs,statd/sm,statd/sm.bak,luns} \
+mkdir -p "$SRV"/{nfsexport,smbshare,intelliflash/pool-a/Local,ganesha-recov,logs,statd/sm,statd/sm.bak,luns} \
          "$SRV"/samba/{private,lock,state,cache,run,ncalrpc,bind-dns}
 : > "$SRV/pids"
 echo "smbpass123" > "$SRV/smb-password"
@@ -48,6 +48,23 @@ EXPORT {
     Access_Type = RW;
     Squash = No_Root_Squash;
     SecType = sys;
+    # The array simulators change files behind ganesha's back (a controller grows an image in the tree): cached
+    # attributes would hide that from clients for a minute.
+    Attr_Expiration_Time = 0;
+    FSAL { Name = VFS; }
+}
+# The IntelliFlash simulator's shares (its data directory $SRV/intelliflash, pool pool-a) under the array's own
+# export paths /export/<project>/<share>.
+EXPORT {
+    Export_Id = 2;
+    Path = $SRV/intelliflash/pool-a/Local;
+    Pseudo = /export;
+    Protocols = 4;
+    Transports = TCP;
+    Access_Type = RW;
+    Squash = No_Root_Squash;
+    SecType = sys;
+    Attr_Expiration_Time = 0;
     FSAL { Name = VFS; }
 }
 LOG { Default_Log_Level = EVENT; }

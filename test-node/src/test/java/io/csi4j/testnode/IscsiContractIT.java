@@ -14,8 +14,9 @@ class IscsiContractIT extends Scenario {
 
     @Test
     void theRealInitiatorPassesThePortsContract() {
-        Agent.Result run = node.agent.run("cd /tmp && /host/bin/java -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
-                + " -cp " + node.guestClassPath() + " io.csi4j.testnode.GuestContract > /job/contract.log 2>&1;"
+        Agent.Result run = node.agent.run("cd /tmp && NET=" + Network.NET
+                + " /host/bin/java -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp " + node.guestClassPath()
+                + " io.csi4j.testnode.GuestContract > /job/contract.log 2>&1;"
                 + " rc=$?; tail -n 40 /job/contract.log; exit $rc", Duration.ofMinutes(10));
 
         assertThat(run.rc()).as(run.output()).isZero();

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 
 /** The node requests kubelet sends, for one volume at the paths kubelet would use. */
 record Requests(String volumeId, VolumeCapability capability, DataPath dataPath, Map<String, String> context,
-        Map<String, String> secrets) {
+        Map<String, String> secrets, Map<String, String> publishContext) {
 
     static final String KUBELET = "/var/lib/kubelet";
 
@@ -32,24 +32,29 @@ record Requests(String volumeId, VolumeCapability capability, DataPath dataPath,
     }
 
     static Requests of(String volumeId, VolumeCapability capability, DataPath dataPath) {
-        return new Requests(volumeId, capability, dataPath, Map.of(), Map.of());
+        return new Requests(volumeId, capability, dataPath, Map.of(), Map.of(), Map.of());
     }
 
     Requests withSecrets(Map<String, String> more) {
-        return new Requests(volumeId, capability, dataPath, context, more);
+        return new Requests(volumeId, capability, dataPath, context, more, publishContext);
     }
 
     Requests withContext(Map<String, String> more) {
-        return new Requests(volumeId, capability, dataPath, more, secrets);
+        return new Requests(volumeId, capability, dataPath, more, secrets, publishContext);
     }
 
     Requests withCapability(VolumeCapability other) {
-        return new Requests(volumeId, other, dataPath, context, secrets);
+        return new Requests(volumeId, other, dataPath, context, secrets, publishContext);
     }
 
-    /** The volume's name in kubelet's paths. */
+    /** What ControllerPublishVolume returned, passed to NodeStage and NodePublish as kubelet does. */
+    Requests withPublishContext(Map<String, String> given) {
+        return new Requests(volumeId, capability, dataPath, context, secrets, given);
+    }
+
+    /** The volume's name in kubelet's paths (array volume ids hold slashes: {@code /share}, {@code /share/file}). */
     String directoryName() {
-        return volumeId.replace(':', '-');
+        return volumeId.replace(':', '-').replace('/', '_');
     }
 
     String staging() {
@@ -64,13 +69,14 @@ record Requests(String volumeId, VolumeCapability capability, DataPath dataPath,
         Map<String, String> ctx = new TreeMap<>(DataPathCodec.encode(dataPath));
         ctx.putAll(context);
         return NodeStageVolumeRequest.newBuilder().setVolumeId(volumeId).setStagingTargetPath(staging())
-                .setVolumeCapability(capability).putAllVolumeContext(ctx).putAllSecrets(secrets).build();
+                .setVolumeCapability(capability).putAllVolumeContext(ctx).putAllSecrets(secrets)
+                .putAllPublishContext(publishContext).build();
     }
 
     NodePublishVolumeRequest publish(String pod, boolean readOnly) {
         return NodePublishVolumeRequest.newBuilder().setVolumeId(volumeId).setStagingTargetPath(staging())
                 .setTargetPath(target(pod)).setVolumeCapability(capability).setReadonly(readOnly)
-                .putAllVolumeContext(DataPathCodec.encode(dataPath)).build();
+                .putAllVolumeContext(DataPathCodec.encode(dataPath)).putAllPublishContext(publishContext).build();
     }
 
     NodeUnpublishVolumeRequest unpublish(String pod) {

@@ -43,6 +43,11 @@ abstract class Scenario {
         }
     }
 
+    /** Something to undo after the test, after what it staged and published later (the undo runs in reverse). */
+    protected void atEnd(Runnable undoing) {
+        undo.add(undoing);
+    }
+
     protected void stage(Requests v) {
         guest.must("mkdir -p " + v.staging());
         undo.add(() -> csi().nodeUnstageVolume(v.unstage()));

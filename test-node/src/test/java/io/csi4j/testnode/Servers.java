@@ -12,9 +12,9 @@ import java.nio.file.Path;
  */
 final class Servers {
 
-    static final String ADDRESS = "192.168.77.1";
+    static final String ADDRESS = Network.SERVERS;
     /** A second address of the same servers, for a second iSCSI path (multipath). */
-    static final String SECOND_ADDRESS = "192.168.77.10";
+    static final String SECOND_ADDRESS = Network.SERVERS_SECOND;
     static final String CHAP_USER = "chapuser";
     static final String CHAP_SECRET = "chapsecret123";
     static final String SMB_USER = "root";
@@ -46,6 +46,11 @@ final class Servers {
     /** The server-side directory of the NFS export; its path is also the export's path for v3 and v4. */
     Path nfsExport() {
         return srv.resolve("nfsexport");
+    }
+
+    /** The IntelliFlash simulator's data directory; its pool {@code pool-a} is exported at {@code /export}. */
+    Path intelliflashData() {
+        return srv.resolve("intelliflash");
     }
 
     Path smbShare() {

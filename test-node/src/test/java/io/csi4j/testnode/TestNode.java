@@ -27,14 +27,16 @@ import java.util.stream.Stream;
  */
 final class TestNode implements AutoCloseable {
 
-    static final String GUEST = "192.168.77.2";
+    static final String GUEST = Network.GUEST;
     static final int PORT = 10000;
     static final String NODE_ID = "node1";
     /** The plugin's configured NFS version order, so a test can see the configuration decide. */
     static final String NFS_VERSIONS = "4.1,4.2,3";
-    private static final String NS = "csi4j-tn";
+    private static final String NS = Network.NS;
 
     final Servers servers;
+    /** The array simulators the controller-driven scenarios provision on (see {@link Arrays}). */
+    final Arrays arrays;
     final Agent agent;
     final Path workdir;
     private final Path node;
@@ -42,9 +44,10 @@ final class TestNode implements AutoCloseable {
     private final ManagedChannel channel;
     private final Path logs;
 
-    private TestNode(Servers servers, Agent agent, Path workdir, Path node, Process qemu, ManagedChannel channel,
-            Path logs) {
+    private TestNode(Servers servers, Arrays arrays, Agent agent, Path workdir, Path node, Process qemu,
+            ManagedChannel channel, Path logs) {
         this.servers = servers;
+        this.arrays = arrays;
         this.agent = agent;
         this.workdir = workdir;
         this.node = node;
@@ -55,6 +58,11 @@ final class TestNode implements AutoCloseable {
 
     NodeGrpc.NodeBlockingStub node() {
         return NodeGrpc.newBlockingStub(channel).withDeadlineAfter(240, TimeUnit.SECONDS);
+    }
+
+    /** Where the run's logs are kept (target/test-node-logs): the scenarios' own processes log there too. */
+    Path logs() {
+        return logs;
     }
 
     /** The plugin's log so far (never holds secrets: the tests check that too). */
@@ -70,7 +78,7 @@ final class TestNode implements AutoCloseable {
         Path scripts = Path.of(System.getProperty("csi4j.testNode.scripts"));
         Path logs = Path.of(System.getProperty("csi4j.testNode.logs", "target/test-node-logs"));
         Path workdir = Prerequisites.workdir();
-        HostShell shell = new HostShell(Map.of("WORKDIR", workdir.toString(), "NS", NS));
+        HostShell shell = new HostShell(Map.of("WORKDIR", workdir.toString(), "NS", NS, "NET", Network.NET));
         Servers servers = new Servers(shell, scripts, workdir);
         long t0 = System.nanoTime();
         servers.up();
@@ -78,15 +86,19 @@ final class TestNode implements AutoCloseable {
         Path node = workdir.resolve("node1");
         Process qemu = null;
         Agent agent = null;
+        Arrays arrays = null;
         try {
-            prepareNodeFolder(node);
+            arrays = Arrays.start(servers);
+            prepareNodeFolder(node, arrays);
             qemu = boot(scripts, workdir, node, logs);
             agent = Agent.connect(node.resolve("agent.sock"), Duration.ofSeconds(60));
             agent.run("true", Duration.ofMinutes(3));
             long booted = System.nanoTime();
             // What a Kubernetes node runs besides the plugin: iscsid, and rpcbind with statd for NFSv3 locks.
             agent.must("iscsid && rpcbind -w && rpc.statd --no-notify && mkdir -p /var/lib/kubelet");
-            agent.must("cd /tmp && CSI4J_LOG_LEVEL=DEBUG CSI4J_NFS_VERSIONS=" + NFS_VERSIONS + " setsid /host/bin/java"
+            // Its data address goes into its node id for the arrays that grant NFS access per node (IntelliFlash).
+            agent.must("cd /tmp && CSI4J_LOG_LEVEL=DEBUG CSI4J_NODE_IP=" + GUEST + " CSI4J_NFS_VERSIONS=" + NFS_VERSIONS
+                    + " setsid /host/bin/java"
                     + " -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar /job/csi4j.jar --mode node"
                     + " --config /job/csi4j.yaml"
                     + " --node-id " + NODE_ID + " --endpoint tcp://0.0.0.0:" + PORT
@@ -95,16 +107,19 @@ final class TestNode implements AutoCloseable {
             awaitPlugin(channel, node);
             System.out.printf("[test-node] servers and guest up in %.1f s (boot %.1f s, plugin %.1f s)%n",
                     (System.nanoTime() - t0) / 1e9, (booted - t0) / 1e9, (System.nanoTime() - booted) / 1e9);
-            return new TestNode(servers, agent, workdir, node, qemu, channel, logs);
+            return new TestNode(servers, arrays, agent, workdir, node, qemu, channel, logs);
         } catch (Exception | Error e) {
             stop(agent, qemu);
+            if (arrays != null) {
+                arrays.close();
+            }
             keepLogs(node, workdir, logs);
             servers.down();
             throw e;
         }
     }
 
-    private static void prepareNodeFolder(Path node) throws IOException {
+    private static void prepareNodeFolder(Path node, Arrays arrays) throws IOException {
         if (Files.exists(node)) {
             try (Stream<Path> all = Files.walk(node)) {
                 all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -112,8 +127,12 @@ final class TestNode implements AutoCloseable {
         }
         Files.createDirectories(node.resolve("cp"));
         Files.copy(Path.of(System.getProperty("csi4j.jar")), node.resolve("csi4j.jar"));
-        // The node refuses volumes no served backend owns: the scenarios' volume ids ("e2e:...") are this backend's.
-        Files.writeString(node.resolve("csi4j.yaml"), "backends:\n  e2e:\n    type: local\n    root: /var/lib/csi4j-e2e\n");
+        // The node refuses volumes no served backend owns: the scenarios' volume ids ("e2e:...") are this backend's,
+        // the arrays' ids (foreign ids of the drivers csi4j replaces) the arrays' backends'.
+        arrays.anvil.writeCaPem(node.resolve("anvil-ca.pem"));
+        arrays.intelliflash.writeCertificate(node.resolve("intelliflash.pem"));
+        Files.writeString(node.resolve("csi4j.yaml"), "backends:\n  e2e:\n    type: local\n    root: /var/lib/csi4j-e2e\n"
+                + arrays.guestBackends("/job/anvil-ca.pem", "/job/intelliflash.pem"));
         // This JVM's class path, for running the iSCSI initiator contract inside the guest.
         int i = 0;
         // Surefire and failsafe run tests from a manifest-only jar; the real class path is in this property.
@@ -129,7 +148,7 @@ final class TestNode implements AutoCloseable {
         Files.createDirectories(logs);
         ProcessBuilder builder = new ProcessBuilder(scripts.resolve("run-node.sh").toString())
                 .redirectErrorStream(true).redirectOutput(logs.resolve("qemu.log").toFile());
-        builder.environment().putAll(Map.of("WORKDIR", workdir.toString(), "NS", NS, "NODE", "1", "MEM", "1280",
+        builder.environment().putAll(Map.of("WORKDIR", workdir.toString(), "NS", NS, "NET", Network.NET, "NODE", "1", "MEM", "1280",
                 "HOSTRO", System.getProperty("java.home"), "AGENT", "1"));
         return builder.start();
     }
@@ -164,6 +183,7 @@ final class TestNode implements AutoCloseable {
     public void close() throws Exception {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         stop(agent, qemu);
+        arrays.close();
         keepLogs(node, workdir, logs);
         servers.down();
     }

@@ -76,6 +76,11 @@ final class LoopSysfs {
         }
     }
 
+    /** Loop device {@code number} with its backing file, when it has one. */
+    Optional<Attached> attached(int number) {
+        return backing(sysBlock.resolve("loop" + number)).map(line -> parse(number, line));
+    }
+
     Path device(int number) {
         return devDir.resolve("loop" + number);
     }

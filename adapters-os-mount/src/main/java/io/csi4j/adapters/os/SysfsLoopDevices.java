@@ -6,9 +6,12 @@ import io.csi4j.hostexec.HostCommands;
 import io.csi4j.ports.out.host.LoopDevice;
 import io.csi4j.ports.out.host.LoopDevices;
 import io.vavr.control.Either;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -60,9 +63,30 @@ final class SysfsLoopDevices implements LoopDevices {
 
     @Override
     public Either<Failure, Done> refreshCapacity(Path device) {
-        return loopNumber(device).flatMap(n -> sysfs.isAttached(n)
-                ? commands.runOk(timeout, List.of(), "losetup", "--set-capacity", device.toString()).map(r -> Done.DONE)
-                : Either.left(Failure.notFound(device + " is not attached")));
+        return loopNumber(device).flatMap(n -> sysfs.attached(n)
+                .map(attached -> revalidate(attached).flatMap(ok -> commands.runOk(timeout, List.of(), "losetup",
+                        "--set-capacity", device.toString())).map(r -> Done.DONE))
+                .orElseGet(() -> Either.left(Failure.notFound(device + " is not attached"))));
+    }
+
+    /**
+     * {@code losetup --set-capacity} makes the kernel take the size it holds for the backing file, which on NFS is
+     * the client's cached attribute: an image grown on the server (by the controller) still looks its old size
+     * until that cache expires, and the device would not grow. Opening the file makes the NFS client fetch its
+     * attributes (close-to-open consistency); on a local filesystem it costs nothing. A file that cannot be opened
+     * is left to losetup, as before.
+     */
+    private Either<Failure, Done> revalidate(LoopSysfs.Attached attached) {
+        if (attached.deleted()) {
+            return Either.right(Done.DONE);
+        }
+        return confinement.bounded("open " + attached.backingFile(), () -> {
+            try (FileChannel ignored = FileChannel.open(attached.backingFile(), StandardOpenOption.READ)) {
+                return Either.right(Done.DONE);
+            } catch (IOException | RuntimeException e) {
+                return Either.right(Done.DONE);
+            }
+        });
     }
 
     @Override
