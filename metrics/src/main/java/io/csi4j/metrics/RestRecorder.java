@@ -8,6 +8,15 @@ package io.csi4j.metrics;
  */
 public interface RestRecorder {
 
+    /** {@link Call#failed} reason: no answer in time once the request was sent. */
+    String TIMEOUT = "timeout";
+    /** {@link Call#failed} reason: no connection was made (refused, unreachable, unknown host, connect timeout). */
+    String CONNECT = "connect";
+    /** {@link Call#failed} reason: TLS failed (an untrusted certificate, a wrong host name, a peer without TLS). */
+    String TLS = "tls";
+    /** {@link Call#failed} reason: the connection broke some other way before the answer was read. */
+    String IO = "io";
+
     /** A request with HTTP {@code method} to {@code endpoint} is about to be sent. */
     Call request(String method, String endpoint);
 
@@ -16,7 +25,10 @@ public interface RestRecorder {
         /** The array answered with this HTTP status. */
         void answered(int status);
 
-        /** No answer: {@code reason} is a short fixed word such as timeout, connect or tls. */
+        /**
+         * No answer: {@code reason} is a short fixed word, one of {@link RestRecorder#TIMEOUT}, {@link
+         * RestRecorder#CONNECT}, {@link RestRecorder#TLS} and {@link RestRecorder#IO}.
+         */
         void failed(String reason);
     }
 }

@@ -7,6 +7,8 @@ import io.csi4j.adapters.intelliflash.core.Arrays;
 import io.csi4j.adapters.intelliflash.lowtier.ParentShares;
 import io.csi4j.adapters.intelliflash.rest.RestClient;
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.metrics.Recorders;
+import io.csi4j.metrics.RestRecorder;
 import io.vavr.control.Either;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,9 +25,19 @@ public final class IntelliFlashBackends {
      */
     public static Either<Failure, ArrayBackend> open(IntelliFlashConfig config, Optional<ParentShares> parentShares,
             Clock clock) {
+        return open(config, parentShares, clock, Recorders.none().rest(config.name().value()));
+    }
+
+    /**
+     * Like {@link #open(IntelliFlashConfig, Optional, Clock)}, recording every REST call to the backend's arrays into
+     * {@code metrics}.
+     */
+    public static Either<Failure, ArrayBackend> open(IntelliFlashConfig config, Optional<ParentShares> parentShares,
+            Clock clock, RestRecorder metrics) {
         List<Array> arrays = new ArrayList<>();
         for (ArrayConfig a : config.arrays()) {
-            Either<Failure, RestClient> client = RestClient.create(a.restIp(), a.credentials(), a.tls(), config.rest());
+            Either<Failure, RestClient> client = RestClient.create(a.restIp(), a.credentials(), a.tls(), config.rest(),
+                    metrics);
             if (client.isLeft()) {
                 arrays.forEach(x -> x.api().client().close());
                 return Either.left(Failure.invalidArgument("array " + a.configName() + ": " + client.getLeft().message()));

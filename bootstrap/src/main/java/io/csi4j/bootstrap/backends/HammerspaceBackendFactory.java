@@ -16,6 +16,8 @@ import io.csi4j.bootstrap.config.BackendSettings;
 import io.csi4j.bootstrap.config.ConfigError;
 import io.csi4j.bootstrap.config.ConfigTree;
 import io.csi4j.bootstrap.config.Settings;
+import io.csi4j.metrics.Recorders;
+import io.csi4j.metrics.RestRecorder;
 import io.csi4j.ports.out.VolumeBackend;
 import io.vavr.control.Either;
 import java.io.IOException;
@@ -83,6 +85,12 @@ public final class HammerspaceBackendFactory implements BackendFactory {
 
     @Override
     public Either<ConfigError, VolumeBackend> create(BackendSettings backend, Settings settings) {
+        return create(backend, settings, Recorders.none().rest(backend.name().value()));
+    }
+
+    /** Every call to the Anvil's API is recorded into {@code rest}. */
+    @Override
+    public Either<ConfigError, VolumeBackend> create(BackendSettings backend, Settings settings, RestRecorder rest) {
         ConfigTree o = backend.options();
         Set<String> known = KEYS.stream().map(ConfigKey::name).collect(Collectors.toSet());
         known.add("type");
@@ -100,7 +108,7 @@ public final class HammerspaceBackendFactory implements BackendFactory {
                     ok(o.string("dataPortalMountPrefix")).orElse(""), nfsOptions, catalog, defaultSize,
                     HammerspaceBackendConfig.DEFAULT_PORTAL_TTL);
             ShareAccess access = access(o, backend);
-            HsHttp http = HsHttp.create(client).getOrElseThrow(f -> new Invalid(o.error("caFile", f.message())));
+            HsHttp http = HsHttp.create(client, rest).getOrElseThrow(f -> new Invalid(o.error("caFile", f.message())));
             return Either.right(HammerspaceBackend.create(config, new HammerspaceApi(http), access, Clock.systemUTC()));
         } catch (Invalid e) {
             return Either.left(e.error);

@@ -7,6 +7,8 @@ import io.csi4j.adapters.intelliflash.lowtier.ParentShares;
 import io.csi4j.bootstrap.config.BackendSettings;
 import io.csi4j.bootstrap.config.ConfigError;
 import io.csi4j.bootstrap.config.Settings;
+import io.csi4j.metrics.Recorders;
+import io.csi4j.metrics.RestRecorder;
 import io.csi4j.ports.out.VolumeBackend;
 import io.vavr.control.Either;
 import java.time.Clock;
@@ -41,6 +43,12 @@ abstract class IntelliFlashBackendFactory implements BackendFactory {
 
     @Override
     public Either<ConfigError, VolumeBackend> create(BackendSettings backend, Settings settings) {
+        return create(backend, settings, Recorders.none().rest(backend.name().value()));
+    }
+
+    /** Every REST call to the backend's arrays is recorded into {@code rest}. */
+    @Override
+    public Either<ConfigError, VolumeBackend> create(BackendSettings backend, Settings settings, RestRecorder rest) {
         return IntelliFlashOptions.parse(backend, flavour).flatMap(parsed -> {
             for (ArrayConfig a : parsed.config().arrays()) {
                 if (!a.tls().verify()) {
@@ -51,7 +59,7 @@ abstract class IntelliFlashBackendFactory implements BackendFactory {
             boolean lowTier = parsed.config().arrays().stream().anyMatch(a -> a.parentShareMountPoint().isPresent());
             Optional<ParentShares> parents = lowTier ? Optional.of(new MountedParentShares(parsed.lowTierMountDir()))
                     : Optional.empty();
-            return IntelliFlashBackends.open(parsed.config(), parents, Clock.systemUTC())
+            return IntelliFlashBackends.open(parsed.config(), parents, Clock.systemUTC(), rest)
                     .<VolumeBackend>map(b -> b)
                     .mapLeft(f -> new ConfigError(backend.options().source(), backend.options().path(), f.message()));
         });

@@ -10,6 +10,9 @@ import io.csi4j.csi.v1.DeleteVolumeRequest;
 import io.csi4j.csi.v1.GetPluginInfoRequest;
 import io.csi4j.csi.v1.ProbeRequest;
 import io.csi4j.csi.v1.VolumeCapability;
+import io.csi4j.simulator.hammerspace.HammerspaceSimulator;
+import io.csi4j.simulator.hammerspace.SimulatorConfig;
+import io.csi4j.simulator.intelliflash.faults.FaultRule;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
@@ -22,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The opt-in HTTP endpoint of the real jar: after a few CSI calls /metrics shows per-RPC counts and latency by code,
- * the in-flight gauge and the JVM's meters; /healthz answers like Probe; JSON logs carry request ids and no secret;
- * and with metrics off no metrics library is even loaded.
+ * the in-flight gauge and the JVM's meters, and every REST call to a simulated array by backend, endpoint template
+ * and status; /healthz answers like Probe; JSON logs carry request ids and no secret; and with metrics off no
+ * metrics library is even loaded.
  */
 class MetricsIT {
 
@@ -87,6 +92,84 @@ class MetricsIT {
                     .hasSize(2).allSatisfy(l -> assertThat(l.path("mdc").path("request_id").asText()).hasSize(12));
             assertThat(classesLoaded()).contains("io.micrometer.prometheusmetrics.PrometheusMeterRegistry");
         }
+    }
+
+    @Test
+    void everyRestCallToAnIntelliFlashArrayIsCountedByApiMethodAndStatus() throws Exception {
+        int port = freePort();
+        try (IntelliFlashDriver d = IntelliFlashDriver.start(dir.resolve("intelliflash"), IntelliFlashDriver.FILE_DRIVER,
+                "csi-file", Map.of("CSI4J_METRICS_ADDRESS", "127.0.0.1:" + port))) {
+            // The array refuses the first create with 503 (nothing done): the client sends it again.
+            d.array.faults().add(FaultRule.status("createShare", 503).times(1));
+            d.csi.controller().createVolume(IntelliFlashDriver.create("pvc-rest-metrics", 64 * IntelliFlashDriver.MIB,
+                    IntelliFlashDriver.mount(VolumeCapability.AccessMode.Mode.MULTI_NODE_MULTI_WRITER)).build());
+
+            PrometheusText m = PrometheusText.parse(get(port, "/metrics").body());
+            Map<String, String> create = Map.of("backend", "intelliflash", "method", "POST", "endpoint", "createShare");
+            assertThat(m.value("csi4j_backend_rest_seconds_count", with(create, "status", "503"))).isEqualTo(1.0);
+            assertThat(m.value("csi4j_backend_rest_seconds_count", with(create, "status", "200"))).isEqualTo(1.0);
+            assertThat(m.value("csi4j_backend_rest_seconds_sum", with(create, "status", "200"))).isPositive();
+            assertThat(m.value("csi4j_backend_rest_seconds_bucket", with(with(create, "status", "200"), "le", "+Inf")))
+                    .isEqualTo(1.0);
+            // Each call the array saw is counted once, under the API method's name and nothing else.
+            Map<String, Double> counted = new HashMap<>();
+            m.find("csi4j_backend_rest_seconds_count", Map.of("backend", "intelliflash")).forEach(s -> counted
+                    .merge(s.labels().get("endpoint"), s.value(), Double::sum));
+            Map<String, Double> seen = new HashMap<>();
+            d.array.faults().calls().forEach((method, n) -> seen.put(method, n.doubleValue()));
+            assertThat(counted).isEqualTo(seen);
+            assertNoNameInRestLabels(m, "pvc-rest-metrics");
+        }
+    }
+
+    @Test
+    void everyCallToTheHammerspaceApiIsCountedByEndpointTemplateAndStatus() throws Exception {
+        int port = freePort();
+        Path hs = Files.createDirectories(dir.resolve("hammerspace"));
+        try (HammerspaceSimulator sim = HammerspaceSimulator.start(SimulatorConfig.defaults(hs.resolve("namespace")))) {
+            Path ca = sim.writeCaPem(hs.resolve("anvil-ca.pem"));
+            Path config = Files.writeString(hs.resolve("csi4j.yaml"), "kubeletDir: " + hs.resolve("kubelet") + "\n");
+            Map<String, String> env = Map.of("HS_ENDPOINT", sim.endpoint().toString(), "HS_USERNAME",
+                    sim.config().username(), "HS_PASSWORD", sim.config().password(), "HS_CA_FILE", ca.toString(),
+                    "HS_NAMESPACE_ROOT", sim.root().toString(), "CSI_NODE_NAME", "worker-1",
+                    "CSI4J_METRICS_ADDRESS", "127.0.0.1:" + port);
+            try (DriverProcess driver = DriverProcess.start(hs, env, "--config", config.toString());
+                    CsiClient csi = new CsiClient(driver.socket())) {
+                sim.faults().failRequests("POST", "shares", 409, 1);
+                var refused = catchThrowable(() -> csi.controller().createVolume(create("pvc-hs-metrics")));
+                assertThat(refused).isInstanceOf(StatusRuntimeException.class);
+                csi.controller().createVolume(create("pvc-hs-metrics"));
+
+                PrometheusText m = PrometheusText.parse(get(port, "/metrics").body());
+                Map<String, String> shares = Map.of("backend", "hammerspace", "method", "POST", "endpoint", "/shares");
+                assertThat(m.value("csi4j_backend_rest_seconds_count", with(shares, "status", "409"))).isEqualTo(1.0);
+                // created: the backend's catalog share, then the volume's
+                assertThat(m.value("csi4j_backend_rest_seconds_count", with(shares, "status", "202"))).isEqualTo(2.0);
+                assertThat(m.value("csi4j_backend_rest_seconds_count", Map.of("backend", "hammerspace",
+                        "method", "POST", "endpoint", "/login", "status", "200"))).isPositive();
+                assertThat(m.find("csi4j_backend_rest_seconds_count", Map.of("backend", "hammerspace",
+                        "endpoint", "/shares/{name}"))).isNotEmpty();
+                // Each request the Anvil handled is counted once (it does not count the one its fault refused).
+                double counted = m.find("csi4j_backend_rest_seconds_count", Map.of("backend", "hammerspace")).stream()
+                        .filter(x -> !x.labels().get("status").equals("409"))
+                        .mapToDouble(PrometheusText.Sample::value).sum();
+                assertThat(counted).isEqualTo(sim.requestCounts().values().stream().mapToLong(Long::longValue).sum());
+                assertNoNameInRestLabels(m, "pvc-hs-metrics");
+            }
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> labels, String name, String value) {
+        Map<String, String> all = new HashMap<>(labels);
+        all.put(name, value);
+        return all;
+    }
+
+    /** Tag values are endpoint templates: the volume's name is in no label of the REST meter. */
+    private static void assertNoNameInRestLabels(PrometheusText m, String name) {
+        List<PrometheusText.Sample> rest = m.samples().stream()
+                .filter(s -> s.name().startsWith("csi4j_backend_rest_seconds")).toList();
+        assertThat(rest).isNotEmpty().allSatisfy(s -> assertThat(s.labels().values()).noneMatch(v -> v.contains(name)));
     }
 
     @Test

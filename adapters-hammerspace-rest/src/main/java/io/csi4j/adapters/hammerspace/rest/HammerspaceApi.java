@@ -59,7 +59,7 @@ public final class HammerspaceApi implements AutoCloseable {
     /** The share, or empty when the API answers 404. */
     public Either<Failure, Optional<Model.Share>> share(String name) {
         String what = "read share " + name;
-        return http.send(HsRequest.get("shares", name).build()).flatMap(r -> {
+        return http.send(HsRequest.get("shares").var("name", name).build()).flatMap(r -> {
             if (r.is(404)) {
                 return Either.right(Optional.empty());
             }
@@ -103,7 +103,7 @@ public final class HammerspaceApi implements AutoCloseable {
     public Either<Failure, Done> updateShare(Model.Share share, Function<ObjectNode, ObjectNode> change) {
         String what = "update share " + share.name();
         ObjectNode doc = change.apply(share.document().deepCopy());
-        return http.send(HsRequest.put("shares", share.name()).json(Json.bytes(doc)).build()).flatMap(r -> {
+        return http.send(HsRequest.put("shares").var("name", share.name()).json(Json.bytes(doc)).build()).flatMap(r -> {
             if (r.is(202)) {
                 return tasks.await(what, r).map(t -> Done.DONE);
             }
@@ -120,7 +120,7 @@ public final class HammerspaceApi implements AutoCloseable {
      */
     public Either<Failure, Done> deleteShare(String name, OptionalLong delaySeconds) {
         String what = "delete share " + name;
-        var b = HsRequest.delete("shares", name).query("delete-path", "true");
+        var b = HsRequest.delete("shares").var("name", name).query("delete-path", "true");
         delaySeconds.ifPresent(d -> b.query("delete-delay", Long.toString(d)));
         return http.send(b.build()).flatMap(r -> {
             if (r.is(200) || r.is(404)) {
@@ -142,7 +142,7 @@ public final class HammerspaceApi implements AutoCloseable {
     /** Applies an objective to a share ({@code path} "/") or to a path inside it (relative, no leading slash). */
     public Either<Failure, Done> objectiveSet(String share, String path, String objective) {
         String what = "set objective " + objective + " on " + share + (path.equals("/") ? "" : "/" + path);
-        return http.send(HsRequest.post("shares", share, "objective-set").query("path", path)
+        return http.send(HsRequest.post("shares").var("name", share).word("objective-set").query("path", path)
                 .query("objective-identifier", objective).build()).flatMap(r -> r.is(200)
                         ? Either.right(Done.DONE) : Either.left(Statuses.failure(what, r)));
     }
@@ -168,7 +168,8 @@ public final class HammerspaceApi implements AutoCloseable {
     /** Cuts a share snapshot; its name, with the quotes and blanks some Anvils put around it removed. */
     public Either<Failure, String> createShareSnapshot(String share) {
         String what = "snapshot share " + share;
-        return http.send(HsRequest.post("share-snapshots", "snapshot-create", share).build()).flatMap(r -> {
+        var request = HsRequest.post("share-snapshots", "snapshot-create").var("share", share).build();
+        return http.send(request).flatMap(r -> {
             if (!r.is(200)) {
                 return Either.left(r.is(404) ? Failure.notFound("share " + share + " does not exist")
                         : Statuses.failure(what, r));
@@ -187,7 +188,7 @@ public final class HammerspaceApi implements AutoCloseable {
     /** The share's snapshot names without {@code current}; empty when the share does not exist. */
     public Either<Failure, Optional<List<String>>> shareSnapshots(String share) {
         String what = "list the snapshots of share " + share;
-        return http.send(HsRequest.get("share-snapshots", "snapshot-list", share).build()).flatMap(r -> {
+        return http.send(HsRequest.get("share-snapshots", "snapshot-list").var("share", share).build()).flatMap(r -> {
             if (r.is(404)) {
                 return Either.right(Optional.empty());
             }
@@ -209,7 +210,8 @@ public final class HammerspaceApi implements AutoCloseable {
     /** Deletes a share snapshot; 404 (gone already) is done. */
     public Either<Failure, Done> deleteShareSnapshot(String share, String snapshot) {
         String what = "delete snapshot " + snapshot + " of share " + share;
-        return http.send(HsRequest.post("share-snapshots", "snapshot-delete", share, snapshot).build())
+        return http.send(HsRequest.post("share-snapshots", "snapshot-delete").var("share", share)
+                .var("snapshot", snapshot).build())
                 .flatMap(r -> r.is(200) || r.is(404) ? Either.right(Done.DONE) : Either.left(Statuses.failure(what, r)));
     }
 
@@ -255,7 +257,8 @@ public final class HammerspaceApi implements AutoCloseable {
     /** Restores a file snapshot into a new file at {@code destination} (synchronous). */
     public Either<Failure, Done> restoreFileSnapshot(String snapshot, String destination) {
         String what = "restore " + snapshot + " to " + destination;
-        return http.send(HsRequest.post("file-snapshots", snapshot, destination).build()).flatMap(r -> {
+        return http.send(HsRequest.post("file-snapshots").var("snapshot", snapshot)
+                .var("destination", destination).build()).flatMap(r -> {
             if (r.is(200)) {
                 return Either.right(Done.DONE);
             }

@@ -2,10 +2,13 @@ package io.csi4j.adapters.hammerspace.rest;
 
 import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.metrics.Recorders;
+import io.csi4j.metrics.RestRecorder;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.URLEncoder;
@@ -14,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
@@ -35,7 +39,8 @@ import org.apache.hc.core5.util.Timeout;
  * logs in with the form {@code username}/{@code password}; a 401 or 403 makes the client log in again once and
  * send the same request again, body included. Concurrent callers that all see the session expire share one
  * re-login. Transport problems become failures here: no answer in time is Timeout, a refused or untrusted
- * connection is Unavailable.
+ * connection is Unavailable. Every request sent, logins included, is timed and recorded once into the backend's
+ * {@link RestRecorder} with its endpoint template and the HTTP status, or why there was none.
  */
 public final class HsHttp implements AutoCloseable {
 
@@ -44,21 +49,29 @@ public final class HsHttp implements AutoCloseable {
     private final ClientConfig config;
     private final CloseableHttpClient client;
     private final PoolingHttpClientConnectionManager pool;
+    private final RestRecorder metrics;
     private final String base;
     private final Object loginLock = new Object();
     /** Incremented by every successful login; 0 before the first. */
     private final AtomicLong session = new AtomicLong();
 
-    private HsHttp(ClientConfig config, CloseableHttpClient client, PoolingHttpClientConnectionManager pool) {
+    private HsHttp(ClientConfig config, CloseableHttpClient client, PoolingHttpClientConnectionManager pool,
+            RestRecorder metrics) {
         this.config = config;
         this.client = client;
         this.pool = pool;
+        this.metrics = metrics;
         String e = config.endpoint().toString();
         this.base = (e.endsWith("/") ? e.substring(0, e.length() - 1) : e) + BASE;
     }
 
     /** A client for the configured Anvil; no connection is made yet. InvalidArgument when TLS cannot be set up. */
     public static Either<Failure, HsHttp> create(ClientConfig config) {
+        return create(config, Recorders.none().rest("hammerspace"));
+    }
+
+    /** Like {@link #create(ClientConfig)}, recording every request sent into {@code metrics}. */
+    public static Either<Failure, HsHttp> create(ClientConfig config, RestRecorder metrics) {
         return TlsSetup.strategy(config.tlsVerify(), config.caFile()).map(tls -> {
             Timeout t = Timeout.of(config.requestTimeout());
             PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
@@ -78,7 +91,7 @@ public final class HsHttp implements AutoCloseable {
                     .disableRedirectHandling()
                     .disableContentCompression()
                     .build();
-            return new HsHttp(config, client, pool);
+            return new HsHttp(config, client, pool, metrics);
         });
     }
 
@@ -126,7 +139,7 @@ public final class HsHttp implements AutoCloseable {
                     .addHeader("Accept", "application/json")
                     .addHeader("X-User-Agent", config.userAgent())
                     .build();
-            Either<Failure, HsResponse> r = execute("POST login", request);
+            Either<Failure, HsResponse> r = execute("POST", "/login", request);
             if (r.isLeft()) {
                 return Either.left(r.getLeft());
             }
@@ -145,30 +158,62 @@ public final class HsHttp implements AutoCloseable {
                 .addHeader("Accept", "application/json")
                 .addHeader("X-User-Agent", config.userAgent());
         request.body().ifPresent(body -> b.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON)));
-        return execute(request.template(), b.build());
+        return execute(request.method(), request.template(), b.build());
     }
 
-    private Either<Failure, HsResponse> execute(String what, org.apache.hc.core5.http.ClassicHttpRequest request) {
+    /** The one place a request is sent: timed and recorded once, until its whole answer is read. */
+    private Either<Failure, HsResponse> execute(String method, String endpoint,
+            org.apache.hc.core5.http.ClassicHttpRequest request) {
+        RestRecorder.Call call = metrics.request(method, endpoint);
+        HsResponse answer;
         try {
-            return Either.right(client.execute(request, response -> {
+            answer = client.execute(request, response -> {
                 byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
                 Header location = response.getFirstHeader("Location");
                 return new HsResponse(response.getCode(), body,
                         Optional.ofNullable(location).map(Header::getValue));
-            }));
-        } catch (InterruptedIOException e) {
-            return Either.left(new Failure.Timeout("Hammerspace at " + config.endpoint() + " did not answer " + what
-                    + " within " + config.requestTimeout().toSeconds() + " s"));
-        } catch (SSLHandshakeException e) {
-            return Either.left(Failure.unavailable("TLS handshake with Hammerspace at " + config.endpoint()
-                    + " failed (" + e.getMessage() + "); trust its CA with caFile, or set tlsVerify=false"));
-        } catch (ConnectException | UnknownHostException | SSLException e) {
-            return Either.left(Failure.unavailable("cannot reach Hammerspace at " + config.endpoint() + ": "
-                    + e.getClass().getSimpleName() + " " + e.getMessage()));
+            });
         } catch (IOException e) {
-            return Either.left(Failure.unavailable("Hammerspace at " + config.endpoint() + " failed " + what + ": "
-                    + e.getClass().getSimpleName() + " " + e.getMessage()));
+            call.failed(reason(e));
+            return Either.left(failure(method + " " + endpoint, e));
+        } catch (RuntimeException e) {
+            call.failed(RestRecorder.IO);
+            throw e;
         }
+        call.answered(answer.status());
+        return Either.right(answer);
+    }
+
+    private Failure failure(String what, IOException e) {
+        if (e instanceof InterruptedIOException) {
+            return new Failure.Timeout("Hammerspace at " + config.endpoint() + " did not answer " + what
+                    + " within " + config.requestTimeout().toSeconds() + " s");
+        }
+        if (e instanceof SSLHandshakeException) {
+            return Failure.unavailable("TLS handshake with Hammerspace at " + config.endpoint()
+                    + " failed (" + e.getMessage() + "); trust its CA with caFile, or set tlsVerify=false");
+        }
+        if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof SSLException) {
+            return Failure.unavailable("cannot reach Hammerspace at " + config.endpoint() + ": "
+                    + e.getClass().getSimpleName() + " " + e.getMessage());
+        }
+        return Failure.unavailable("Hammerspace at " + config.endpoint() + " failed " + what + ": "
+                + e.getClass().getSimpleName() + " " + e.getMessage());
+    }
+
+    /**
+     * Why a request got no answer, as a metrics tag value: the TLS layer failed (tls), no connection was made
+     * (connect, a connect timeout included), no answer in time (timeout), or the connection broke (io).
+     */
+    static String reason(IOException e) {
+        if (e instanceof SSLException) {
+            return RestRecorder.TLS;
+        }
+        if (e instanceof ConnectException || e instanceof ConnectTimeoutException
+                || e instanceof NoRouteToHostException || e instanceof UnknownHostException) {
+            return RestRecorder.CONNECT;
+        }
+        return e instanceof InterruptedIOException ? RestRecorder.TIMEOUT : RestRecorder.IO;
     }
 
     /** Connections leased or idle in the pool (for tests and metrics). */

@@ -73,7 +73,7 @@ public final class TaskWaiter {
         long pause = http.config().pollStart().toMillis();
         String last = "not polled yet";
         while (true) {
-            Either<Failure, HsResponse> r = http.send(HsRequest.get("tasks", id.get()).build());
+            Either<Failure, HsResponse> r = http.send(HsRequest.get("tasks").var("uuid", id.get()).build());
             if (r.isRight() && r.get().is(200)) {
                 Either<Failure, Model.Task> t = Json.tree("the task poll", r.get()).map(Model.Task::of);
                 if (t.isLeft()) {

@@ -1,5 +1,6 @@
 package io.csi4j.adapters.hammerspace.rest;
 
+import io.csi4j.metrics.RestRecorder;
 import io.csi4j.simulator.hammerspace.HammerspaceSimulator;
 import io.csi4j.simulator.hammerspace.SimulatorConfig;
 import java.io.IOException;
@@ -35,6 +36,11 @@ final class SimulatorFixture implements AutoCloseable {
 
     static HammerspaceApi api(ClientConfig config) {
         return new HammerspaceApi(HsHttp.create(config).getOrElseThrow(f -> new IllegalStateException(f.message())));
+    }
+
+    static HammerspaceApi api(ClientConfig config, RestRecorder metrics) {
+        return new HammerspaceApi(HsHttp.create(config, metrics)
+                .getOrElseThrow(f -> new IllegalStateException(f.message())));
     }
 
     @Override

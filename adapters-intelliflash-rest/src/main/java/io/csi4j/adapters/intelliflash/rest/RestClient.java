@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.metrics.RestRecorder;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.net.URI;
@@ -40,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * transport failure or gateway error; a write only when the array cannot have carried it out (the connection was
  * never made, or HTTP 503). A write whose answer was lost is returned with {@code outcomeUnknown}, for the caller
  * to reconcile by reading back — never blindly repeated.
+ *
+ * <p>Every attempt is recorded into the backend's {@link RestRecorder} as {@code POST} to the API method's name
+ * (the endpoint template: arguments, and so names, travel in the body), with the HTTP status or why there was none.
  */
 public final class RestClient implements AutoCloseable {
 
@@ -50,20 +54,28 @@ public final class RestClient implements AutoCloseable {
     private final Credentials credentials;
     private final RestSettings settings;
     private final CloseableHttpClient http;
+    private final RestRecorder metrics;
     private final ObjectMapper json = new ObjectMapper();
     private volatile Optional<RestError> lastError = Optional.empty();
 
-    private RestClient(URI base, Credentials credentials, RestSettings settings, CloseableHttpClient http) {
+    private RestClient(URI base, Credentials credentials, RestSettings settings, CloseableHttpClient http,
+            RestRecorder metrics) {
         this.base = base;
         this.credentials = credentials;
         this.settings = settings;
         this.http = http;
+        this.metrics = metrics;
     }
 
-    /** A client for the array at {@code restIp} ({@code https://host:port}); makes no call yet. */
+    /**
+     * A client for the array at {@code restIp} ({@code https://host:port}); makes no call yet.
+     *
+     * @param metrics where every call's duration, API method and HTTP status (or failure) are recorded
+     */
     public static Either<Failure, RestClient> create(URI restIp, Credentials credentials, TlsSettings tls,
-            RestSettings settings) {
-        return TlsContexts.of(tls).map(ctx -> new RestClient(restIp, credentials, settings, build(ctx, tls, settings)));
+            RestSettings settings, RestRecorder metrics) {
+        return TlsContexts.of(tls).map(ctx -> new RestClient(restIp, credentials, settings, build(ctx, tls, settings),
+                metrics));
     }
 
     private static CloseableHttpClient build(SSLContext ctx, TlsSettings tls, RestSettings s) {
@@ -141,18 +153,30 @@ public final class RestClient implements AutoCloseable {
         return e.kind() == RestError.Kind.TRANSPORT && (kind == Idempotency.READ || !e.outcomeUnknown());
     }
 
+    /** The one place a request is sent: one attempt, timed and recorded once, until its answer is read. */
     private Either<RestError, JsonNode> once(Credentials as, String method, byte[] body) {
         HttpPost post = new HttpPost(base.resolve(API + method));
         post.setHeader("Authorization", as.basicHeader());
         post.setHeader("Accept", "application/json");
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        RestRecorder.Call call = metrics.request(post.getMethod(), method);
+        Answer answer;
         try {
-            return http.execute(post, response -> decode(method, response.getCode(),
+            answer = http.execute(post, response -> new Answer(response.getCode(),
                     response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity())));
         } catch (IOException e) {
+            call.failed(Transient.reason(e));
             return Either.left(transport(method, e));
+        } catch (RuntimeException e) {
+            call.failed(RestRecorder.IO);
+            throw e;
         }
+        call.answered(answer.status());
+        return decode(method, answer.status(), answer.body());
     }
+
+    /** A status and the whole body, read before the connection goes back to the pool. */
+    private record Answer(int status, byte[] body) {}
 
     private Either<RestError, JsonNode> decode(String method, int status, byte[] body) {
         if (status == 200) {

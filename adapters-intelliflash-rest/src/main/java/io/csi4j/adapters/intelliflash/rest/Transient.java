@@ -1,5 +1,6 @@
 package io.csi4j.adapters.intelliflash.rest;
 
+import io.csi4j.metrics.RestRecorder;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -32,6 +33,20 @@ final class Transient {
 
     static boolean timeout(IOException e) {
         return e instanceof InterruptedIOException;
+    }
+
+    /**
+     * Why a call got no answer, as a metrics tag value: the TLS layer failed (tls), no connection was made
+     * (connect), no answer in time (timeout), or the connection broke (io).
+     */
+    static String reason(IOException e) {
+        if (e instanceof SSLException) {
+            return RestRecorder.TLS;
+        }
+        if (beforeSending(e)) {
+            return RestRecorder.CONNECT;
+        }
+        return timeout(e) ? RestRecorder.TIMEOUT : RestRecorder.IO;
     }
 
     /** Gateway errors and "unavailable": 503 means the request was refused, 502/504 that its fate is unknown. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.csi4j.domain.failure.Failure;
+import io.csi4j.metrics.Recorders;
 import io.csi4j.simulator.intelliflash.IntelliFlashSimulator;
 import io.csi4j.simulator.intelliflash.SimulatorConfig;
 import io.csi4j.simulator.intelliflash.faults.FaultRule;
@@ -48,7 +49,7 @@ class RestClientTest {
     }
 
     RestClient client(Credentials c, TlsSettings tls) {
-        return RestClient.create(URI.create(sim.restIp()), c, tls, QUICK).get();
+        return RestClient.create(URI.create(sim.restIp()), c, tls, QUICK, Recorders.none().rest("test")).get();
     }
 
     Either<RestError, JsonNode> createShare(RestClient c, String name) {
@@ -180,7 +181,7 @@ class RestClientTest {
             closedPort = s.getLocalPort();
         }
         try (RestClient nowhere = RestClient.create(URI.create("https://127.0.0.1:" + closedPort), GOOD, trustSimulator,
-                QUICK).get()) {
+                QUICK, Recorders.none().rest("test")).get()) {
             long started = System.nanoTime();
             RestError e = createShare(nowhere, "x").getLeft();
 
