@@ -2,6 +2,7 @@ package io.csi4j.bootstrap.driver;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -83,6 +84,11 @@ final class NodeHostState {
                     out.add(new Loop(Path.of("/dev").resolve(dev.getFileName()), Path.of(backing)));
                 } catch (NoSuchFileException detached) {
                     // not attached, or detached while we looked
+                } catch (FileSystemException detaching) {
+                    // ENXIO ("No such device"): the kernel was tearing the device down while we read it
+                    if (!String.valueOf(detaching.getReason()).contains("No such device")) {
+                        throw detaching;
+                    }
                 }
             }
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import io.csi4j.csi.v1.DeleteVolumeRequest;
 import io.csi4j.csi.v1.ProbeRequest;
 import io.csi4j.domain.failure.Failure;
 import io.csi4j.metrics.RpcRecorder;
+import io.grpc.Context;
 import io.vavr.control.Either;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -73,16 +74,25 @@ class MetricsInterceptorTest {
     @Test
     void aCallTheClientGaveUpOnIsRecordedAsCancelledOnce() throws Exception {
         CountDownLatch done = new CountDownLatch(1);
+        // The handler outlives the client's deadline: it returns only once the server has seen the call cancelled
+        // (a fixed sleep would race the deadline on a loaded machine).
         csi.controller.duringCall = () -> {
-            sleep(300);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!Context.current().isCancelled() && System.nanoTime() < until) {
+                sleep(10);
+            }
             done.countDown();
         };
 
-        catchThrowable(() -> csi.controllerStub().withDeadlineAfter(50, TimeUnit.MILLISECONDS)
+        catchThrowable(() -> csi.controllerStub().withDeadlineAfter(1, TimeUnit.SECONDS)
                 .createVolume(createRequest().build()));
 
-        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(100);
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (finished.isEmpty() && System.nanoTime() < until) {
+            sleep(10);
+        }
+        sleep(100);
         assertThat(finished).extracting(Finished::code).containsExactly("CANCELLED");
     }
 
