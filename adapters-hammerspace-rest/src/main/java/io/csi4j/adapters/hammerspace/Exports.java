@@ -29,7 +29,7 @@ final class Exports {
     private final Clock clock;
     private final AtomicReference<Cached> cache = new AtomicReference<>();
 
-    private record Cached(List<String> addresses, List<Model.DataPortal> portals, long at) {}
+    private record Cached(List<String> addresses, boolean floating, List<Model.DataPortal> portals, long at) {}
 
     Exports(HammerspaceApi api, String prefix, List<String> defaultOptions, Duration ttl, Clock clock) {
         this.api = api;
@@ -50,6 +50,25 @@ final class Exports {
             return Either.right(override.get());
         }
         return addresses().map(a -> a.get(Math.floorMod(volumeId.hashCode(), a.size())));
+    }
+
+    /**
+     * The address a node mounts a volume from when it works it out itself (a volume of the original plugin, whose
+     * context names none), as the original node plugin chose it: a floating IP when the cluster has any (chosen as
+     * for {@link #server}); else a usable data portal running on that node; else the hash-chosen portal.
+     */
+    Either<Failure, String> nodeServer(String volumeId, String node) {
+        return fresh().flatMap(c -> {
+            if (!c.floating()) {
+                Optional<String> local = c.portals().stream()
+                        .filter(p -> p.isUsable() && p.nodeName().equals(node) && !p.address().isEmpty())
+                        .map(Model.DataPortal::address).sorted().findFirst();
+                if (local.isPresent()) {
+                    return Either.right(local.get());
+                }
+            }
+            return server(volumeId, Optional.empty());
+        });
     }
 
     /** Where the controller mounts a share from. */
@@ -88,11 +107,12 @@ final class Exports {
         }
         return api.clusterState().flatMap(state -> api.dataPortals().map(portals -> {
             List<String> addresses = new ArrayList<>(new TreeSet<>(state.floatingIps()));
-            if (addresses.isEmpty()) {
+            boolean floating = !addresses.isEmpty();
+            if (!floating) {
                 portals.stream().filter(Model.DataPortal::isUsable).map(Model.DataPortal::address)
                         .filter(a -> !a.isEmpty()).distinct().sorted().forEach(addresses::add);
             }
-            Cached fresh = new Cached(List.copyOf(addresses), List.copyOf(portals), now);
+            Cached fresh = new Cached(List.copyOf(addresses), floating, List.copyOf(portals), now);
             cache.set(fresh);
             return fresh;
         }));

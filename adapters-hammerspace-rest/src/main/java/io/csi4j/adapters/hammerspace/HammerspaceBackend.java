@@ -20,6 +20,7 @@ import io.csi4j.domain.volume.Volume;
 import io.csi4j.domain.volume.VolumeCapability;
 import io.csi4j.domain.volume.VolumeCondition;
 import io.csi4j.ports.out.BackendFeatures;
+import io.csi4j.ports.out.DataPathLookup;
 import io.csi4j.ports.out.ExpansionSupport;
 import io.csi4j.ports.out.SnapshotSupport;
 import io.csi4j.ports.out.VolumeBackend;
@@ -57,6 +58,7 @@ public final class HammerspaceBackend implements VolumeBackend {
     private final ShareVolumes shareVolumes;
     private final EntryVolumes entryVolumes;
     private final HammerspaceSnapshots snapshots;
+    private final NodeDataPaths nodeDataPaths;
     private final AtomicReference<Probe> probe = new AtomicReference<>();
 
     private record Probe(Health health, long at) {}
@@ -69,6 +71,7 @@ public final class HammerspaceBackend implements VolumeBackend {
         this.shareVolumes = new ShareVolumes(ctx, view, sources);
         this.entryVolumes = new EntryVolumes(ctx, reader, view, sources);
         this.snapshots = new HammerspaceSnapshots(ctx, reader, shareVolumes);
+        this.nodeDataPaths = new NodeDataPaths(ctx);
     }
 
     /**
@@ -246,6 +249,12 @@ public final class HammerspaceBackend implements VolumeBackend {
     @Override
     public Optional<SnapshotSupport> snapshots() {
         return Optional.of(snapshots);
+    }
+
+    /** For nodes: the data path of a volume the original plugin made, from its id and its original context. */
+    @Override
+    public Optional<DataPathLookup> dataPaths() {
+        return Optional.of(nodeDataPaths);
     }
 
     @Override

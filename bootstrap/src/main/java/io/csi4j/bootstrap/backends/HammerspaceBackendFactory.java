@@ -16,6 +16,7 @@ import io.csi4j.bootstrap.config.BackendSettings;
 import io.csi4j.bootstrap.config.ConfigError;
 import io.csi4j.bootstrap.config.ConfigTree;
 import io.csi4j.bootstrap.config.Settings;
+import io.csi4j.domain.failure.Failure;
 import io.csi4j.metrics.Recorders;
 import io.csi4j.metrics.RestRecorder;
 import io.csi4j.ports.out.VolumeBackend;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds a Hammerspace backend ({@code type: hammerspace}): the API client (verified TLS unless {@code tlsVerify} is
  * false), and how the controller reaches files inside shares — NFS mounts under {@code mountRoot}, or a namespace
- * already mounted at {@code namespaceRoot}. The original plugin's environment variables fill these keys when no
+ * already mounted at {@code namespaceRoot}; in a node-only process neither (the node needs the API client alone: for
+ * its topology and the data paths of the original plugin's volumes). The original plugin's environment variables fill these keys when no
  * configuration file names backends (see {@code SettingsLoader}).
  */
 public final class HammerspaceBackendFactory implements BackendFactory {
@@ -107,7 +109,7 @@ public final class HammerspaceBackendFactory implements BackendFactory {
             var config = new HammerspaceBackendConfig(backend.name(), settings.driverName(), Version.current(),
                     ok(o.string("dataPortalMountPrefix")).orElse(""), nfsOptions, catalog, defaultSize,
                     HammerspaceBackendConfig.DEFAULT_PORTAL_TTL);
-            ShareAccess access = access(o, backend);
+            ShareAccess access = access(o, backend, settings);
             HsHttp http = HsHttp.create(client, rest).getOrElseThrow(f -> new Invalid(o.error("caFile", f.message())));
             return Either.right(HammerspaceBackend.create(config, new HammerspaceApi(http), access, Clock.systemUTC()));
         } catch (Invalid e) {
@@ -181,17 +183,25 @@ public final class HammerspaceBackendFactory implements BackendFactory {
         }
     }
 
-    /** A pre-mounted namespace, or NFS mounts made by the controller through the host adapter. */
-    private static ShareAccess access(ConfigTree o, BackendSettings backend) {
+    /**
+     * A pre-mounted namespace, or NFS mounts made by the controller through the host adapter. A process that serves
+     * only the node gets neither: it reaches volumes through the node's stagers and asks the API only for data paths
+     * and topology, so it neither needs the namespace nor makes the controller's mount root.
+     */
+    private static ShareAccess access(ConfigTree o, BackendSettings backend, Settings settings) {
         Optional<Path> namespace = ok(o.absolutePath("namespaceRoot"));
+        Optional<Path> root = ok(o.absolutePath("mountRoot"));
+        if (!settings.mode().servesController()) {
+            return location -> Either.left(Failure.precondition("this process serves only the node: it does not "
+                    + "reach files inside Hammerspace shares"));
+        }
         if (namespace.isPresent()) {
             if (!Files.isDirectory(namespace.get())) {
                 throw new Invalid(o.error("namespaceRoot", namespace.get() + " is not a directory"));
             }
             return new MountedNamespace(namespace.get());
         }
-        Path mountRoot = ok(o.absolutePath("mountRoot"))
-                .orElse(Path.of("/var/lib/csi4j/hammerspace").resolve(backend.name().value()));
+        Path mountRoot = root.orElse(Path.of("/var/lib/csi4j/hammerspace").resolve(backend.name().value()));
         try {
             Files.createDirectories(mountRoot);
         } catch (IOException e) {

@@ -19,7 +19,10 @@ import io.csi4j.ports.service.node.VolumeStatsService;
 import java.util.Optional;
 import javax.inject.Singleton;
 
-/** Builds the node use cases over the host adapter (only asked for when the mode serves the node). */
+/**
+ * Builds the node use cases over the host adapter (only asked for when the mode serves the node). Staging gets the
+ * backends too: a volume whose context carries no data path gets it from the backend that owns it.
+ */
 @Module
 public interface NodeModule {
 
@@ -30,7 +33,7 @@ public interface NodeModule {
         NodeHost h = host.orElseThrow(() -> new IllegalStateException("node use cases need the host adapter"));
         NodeLocks locks = new NodeLocks();
         return OwnedVolumes.guard(new NodeVolumeUseCases(
-                new StageVolumeService(h, settings, inFlight, locks),
+                new StageVolumeService(h, settings, inFlight, locks, backends),
                 new UnstageVolumeService(h, inFlight, locks),
                 new PublishVolumeService(h, inFlight),
                 new UnpublishVolumeService(h, inFlight),

@@ -30,15 +30,37 @@ class HammerspaceBackendFactoryTest {
     @TempDir
     Path dir;
 
-    private static Settings settings() {
-        return new Settings(Optional.empty(), "com.hammerspace.csi", "node-1", "unix:///x.sock", Mode.CONTROLLER,
+    private static Settings settings(Mode mode) {
+        return new Settings(Optional.empty(), "com.hammerspace.csi", "node-1", "unix:///x.sock", mode,
                 Optional.empty(), List.of(), LogFormat.TEXT, Path.of("/var/lib/kubelet"));
     }
 
     private static Either<ConfigError, VolumeBackend> build(ObjectNode options) {
+        return build(options, Mode.CONTROLLER);
+    }
+
+    private static Either<ConfigError, VolumeBackend> build(ObjectNode options, Mode mode) {
         options.put("type", "hammerspace");
         return new HammerspaceBackendFactory().create(new BackendSettings(new BackendName("hs"), "hammerspace",
-                new ConfigTree("test.yaml", "backends.hs", options)), settings());
+                new ConfigTree("test.yaml", "backends.hs", options)), settings(mode));
+    }
+
+    @Test
+    void aNodeOnlyProcessBuildsTheApiClientAndTheDataPathLookupButNoShareAccess() {
+        Path mountRoot = dir.resolve("controller-mounts");
+        ObjectNode o = JsonNodeFactory.instance.objectNode().put("endpoint", "https://anvil").put("username", "u")
+                .put("password", "p").put("mountRoot", mountRoot.toString());
+
+        VolumeBackend b = build(o, Mode.NODE).get();
+
+        assertThat(b.dataPaths()).isPresent();
+        assertThat(mountRoot).as("the controller's mount root is not made on a node").doesNotExist();
+        assertThat(build(o.deepCopy().put("namespaceRoot", dir.resolve("none").toString()), Mode.NODE).isRight())
+                .as("nor is the controller's namespace looked for").isTrue();
+        assertThat(build(o.deepCopy().put("mountRoot", "relative"), Mode.NODE).getLeft().key())
+                .as("its value is still checked").isEqualTo("backends.hs.mountRoot");
+        assertThat(build(o.deepCopy(), Mode.ALL).isRight()).isTrue();
+        assertThat(mountRoot).as("a process that serves the controller makes it").isDirectory();
     }
 
     @Test

@@ -24,8 +24,8 @@ import java.util.Optional;
  * A storage system that provisions volumes: the out-port every backend implements (local disk, IntelliFlash,
  * Hammerspace, ...). Calls for different names and handles may run concurrently; the caller never runs two
  * calls for the same name or handle at once. Every method decides from the storage's real state, never from
- * memory, so that a restarted process converges. Optional capabilities are reached through {@link #snapshots()}
- * and {@link #expansion()}.
+ * memory, so that a restarted process converges. Optional capabilities are reached through {@link #snapshots()},
+ * {@link #expansion()}, {@link #publishing()} and {@link #dataPaths()}.
  */
 public interface VolumeBackend {
 
@@ -120,6 +120,14 @@ public interface VolumeBackend {
 
     /** Controller-side growth of volumes, when the backend has it. */
     default Optional<ExpansionSupport> expansion() {
+        return Optional.empty();
+    }
+
+    /**
+     * For nodes: the data path of a volume whose context carries none (made by the driver this backend replaces),
+     * when the backend can tell it.
+     */
+    default Optional<DataPathLookup> dataPaths() {
         return Optional.empty();
     }
 }

@@ -23,6 +23,7 @@ import io.csi4j.domain.volume.Volume;
 import io.csi4j.domain.volume.VolumeCapability;
 import io.csi4j.domain.volume.VolumeCondition;
 import io.csi4j.ports.out.BackendFeatures;
+import io.csi4j.ports.out.DataPathLookup;
 import io.csi4j.ports.out.ExpansionSupport;
 import io.csi4j.ports.out.SnapshotSupport;
 import io.csi4j.ports.out.VolumeBackend;
@@ -59,6 +60,7 @@ public final class InMemoryVolumeBackend implements VolumeBackend {
     private final boolean cloningOn;
     private final boolean expansionOn;
     private final long totalBytes;
+    private final Optional<DataPathLookup> dataPaths;
     private final ConcurrentSkipListMap<String, Volume> volumes = new ConcurrentSkipListMap<>();
     private final Map<String, String> handleByName = new ConcurrentHashMap<>();
     private final Map<String, String> data = new ConcurrentHashMap<>();
@@ -76,6 +78,7 @@ public final class InMemoryVolumeBackend implements VolumeBackend {
         this.cloningOn = b.cloning;
         this.expansionOn = b.expansion;
         this.totalBytes = b.totalBytes;
+        this.dataPaths = b.dataPaths;
     }
 
     public static Builder named(String name) {
@@ -90,6 +93,7 @@ public final class InMemoryVolumeBackend implements VolumeBackend {
         private boolean cloning = true;
         private boolean expansion = true;
         private long totalBytes = 1L << 40;
+        private Optional<DataPathLookup> dataPaths = Optional.empty();
 
         private Builder(String name) {
             this.name = name;
@@ -117,6 +121,12 @@ public final class InMemoryVolumeBackend implements VolumeBackend {
 
         public Builder totalBytes(long bytes) {
             totalBytes = bytes;
+            return this;
+        }
+
+        /** Answers nodes' questions for the data path of a volume whose context carries none (off by default). */
+        public Builder dataPaths(DataPathLookup lookup) {
+            dataPaths = Optional.of(lookup);
             return this;
         }
 
@@ -309,6 +319,11 @@ public final class InMemoryVolumeBackend implements VolumeBackend {
     @Override
     public Optional<ExpansionSupport> expansion() {
         return expansionOn ? Optional.of(this::expand) : Optional.empty();
+    }
+
+    @Override
+    public Optional<DataPathLookup> dataPaths() {
+        return dataPaths;
     }
 
     private synchronized Either<Failure, Expansion> expand(VolumeId id, long size, boolean block, Secrets secrets) {

@@ -113,15 +113,13 @@ public final class NodeRequestValidation {
     /**
      * How this node reaches the data: the publish context's data path first (ControllerPublish computed it for this
      * node, and it is the only one for volumes made by a driver csi4j replaced), then the volume context's, then the
-     * plain keys a pre-provisioned file volume may carry ({@link LegacyContext}).
+     * plain keys a pre-provisioned file volume may carry ({@link LegacyContext}). Empty when none says: the use case
+     * then asks the backend that owns the volume (volumes of a replaced driver whose contexts hold only its keys).
      */
-    private static Either<Failure, DataPath> dataPath(Map<String, String> publish, Map<String, String> context) {
+    private static Either<Failure, Optional<DataPath>> dataPath(Map<String, String> publish,
+            Map<String, String> context) {
         return DataPathCodec.decode(publish).flatMap(fromPublish -> fromPublish.isPresent()
                 ? Either.right(fromPublish)
-                : DataPathCodec.decode(context)).flatMap(path -> path.or(() -> LegacyContext.decode(context))
-                        .<Either<Failure, DataPath>>map(Either::right)
-                        .orElseGet(() -> Either.left(Failure.invalidArgument("neither publish_context nor volume_context "
-                                + "says how to reach the volume (no " + DataPathCodec.KIND_KEY + ", no dataIp with "
-                                + "mountPoint or smbShare): was it created by this driver?"))));
+                : DataPathCodec.decode(context)).map(path -> path.or(() -> LegacyContext.decode(context)));
     }
 }

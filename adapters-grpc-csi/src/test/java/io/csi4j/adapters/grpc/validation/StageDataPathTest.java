@@ -34,14 +34,14 @@ class StageDataPathTest {
     void thePublishContextWinsOverTheVolumeContext() {
         var c = NodeRequestValidation.stage(request(DataPathCodec.encode(LUN), DataPathCodec.encode(NFS)), ADVERTISED).get();
 
-        assertThat(c.dataPath()).isEqualTo(LUN);
+        assertThat(c.dataPath()).contains(LUN);
     }
 
     @Test
     void theVolumeContextServesWhenThePublishContextHasNoDataPath() {
         var c = NodeRequestValidation.stage(request(Map.of(), DataPathCodec.encode(NFS)), ADVERTISED).get();
 
-        assertThat(c.dataPath()).isEqualTo(NFS);
+        assertThat(c.dataPath()).contains(NFS);
     }
 
     @Test
@@ -51,16 +51,26 @@ class StageDataPathTest {
         var smb = NodeRequestValidation.stage(request(Map.of(), Map.of("dataIp", "10.0.0.9", "mountFsType", "cifs",
                 "smbShare", "p_v")), ADVERTISED).get();
 
-        assertThat(nfs.dataPath()).isEqualTo(NFS);
-        assertThat(smb.dataPath()).isEqualTo(new DataPath.SmbShare("10.0.0.9", "p_v", List.of()));
+        assertThat(nfs.dataPath()).contains(NFS);
+        assertThat(smb.dataPath()).contains(new DataPath.SmbShare("10.0.0.9", "p_v", List.of()));
     }
 
     @Test
-    void aContextThatSaysNothingIsRefused() {
-        var r = NodeRequestValidation.stage(request(Map.of(), Map.of("dataIp", "10.0.0.9", "mountFsType", "nfs")),
-                ADVERTISED);
+    void aContextThatSaysNothingLeavesTheDataPathToTheBackendThatOwnsTheVolume() {
+        var original = NodeRequestValidation.stage(request(Map.of(), Map.of("mode", "Filesystem", "fsType", "nfs",
+                "mountBackingShareName", "")), ADVERTISED).get();
+        var incomplete = NodeRequestValidation.stage(request(Map.of(), Map.of("dataIp", "10.0.0.9", "mountFsType",
+                "nfs")), ADVERTISED).get();
+
+        assertThat(original.dataPath()).isEmpty();
+        assertThat(original.volumeContext().get("mode")).contains("Filesystem");
+        assertThat(incomplete.dataPath()).isEmpty();
+    }
+
+    @Test
+    void aDataPathOfAnUnknownKindIsRefused() {
+        var r = NodeRequestValidation.stage(request(Map.of(), Map.of(DataPathCodec.KIND_KEY, "teleport")), ADVERTISED);
 
         assertThat(r.getLeft()).isInstanceOf(Failure.InvalidArgument.class);
-        assertThat(r.getLeft().message()).contains("publish_context").contains("mountPoint");
     }
 }

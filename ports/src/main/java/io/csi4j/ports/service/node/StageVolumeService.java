@@ -7,27 +7,40 @@ import io.csi4j.domain.volume.MountFlags;
 import io.csi4j.domain.volume.VolumeCapability;
 import io.csi4j.ports.in.NodeStageCommand;
 import io.csi4j.ports.in.NodeVolumeUseCases;
+import io.csi4j.ports.service.Backends;
 import io.csi4j.ports.service.InFlight;
 import io.vavr.control.Either;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * CSI NodeStageVolume (§4.2): hands the request to the stager for its data path, after confining the staging
- * path to the allowed roots and checking the mount flags and group. A concurrent call for the same volume is
- * OperationPending.
+ * path to the allowed roots and checking the mount flags and group. A request whose contexts carry no data path
+ * gets it from the backend that owns the volume ({@link StageDataPaths}), after those checks. A concurrent call for
+ * the same volume is OperationPending.
  */
 public final class StageVolumeService implements NodeVolumeUseCases.StageVolume {
 
     private final NodeHost host;
     private final InFlight inFlight;
     private final List<Stager> stagers;
+    private final StageDataPaths dataPaths;
+
+    /** A stage service that serves only requests carrying their data path (no backend is asked). */
+    public StageVolumeService(NodeHost host, NodeSettings settings, InFlight inFlight, NodeLocks locks) {
+        this(host, settings, inFlight, locks, new Backends(List.of(), Optional.empty()));
+    }
 
     /**
      * @param locks the node's locks on shared resources, the same instance the unstage service gets
+     * @param backends the backends served here, asked for the data path of a volume whose contexts carry none
      */
-    public StageVolumeService(NodeHost host, NodeSettings settings, InFlight inFlight, NodeLocks locks) {
+    public StageVolumeService(NodeHost host, NodeSettings settings, InFlight inFlight, NodeLocks locks,
+            Backends backends) {
         this.host = host;
         this.inFlight = inFlight;
+        this.dataPaths = new StageDataPaths(backends, settings.node().name());
         this.stagers = List.of(new DirectoryStager(host, settings), new LocalImageStager(host, settings),
                 new NfsStager(host, settings), new SmbStager(host), new IscsiStager(host, settings, locks),
                 new ImageOnNfsStager(host, settings, locks));
@@ -38,11 +51,15 @@ public final class StageVolumeService implements NodeVolumeUseCases.StageVolume 
         return inFlight.exclusively(InFlight.volume(c.volumeId()), () -> host.paths()
                 .confine("staging_target_path", c.stagingPath())
                 .flatMap(staging -> checkCapability(c.capability()).map(ok -> staging))
-                .flatMap(staging -> stagers.stream().filter(s -> s.handles(c.dataPath())).findFirst()
-                        .map(s -> s.stage(new Stager.Request(c.volumeId(), staging, c.capability(), c.dataPath(),
-                                c.volumeContext(), c.secrets())))
-                        .orElseGet(() -> Either.left(Failure.precondition("this node cannot stage "
-                                + c.dataPath().kind() + " volumes")))));
+                .flatMap(staging -> dataPaths.of(c).flatMap(found -> stage(c, staging, found))));
+    }
+
+    private Either<Failure, Done> stage(NodeStageCommand c, Path staging, StageDataPaths.Resolved found) {
+        return stagers.stream().filter(s -> s.handles(found.path())).findFirst()
+                .map(s -> s.stage(new Stager.Request(c.volumeId(), staging, c.capability(), found.path(),
+                        found.volumeContext(), c.secrets())))
+                .orElseGet(() -> Either.left(Failure.precondition("this node cannot stage " + found.path().kind()
+                        + " volumes")));
     }
 
     /**
