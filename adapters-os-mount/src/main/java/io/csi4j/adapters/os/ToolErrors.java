@@ -16,7 +16,14 @@ final class ToolErrors {
     static Failure classify(CommandResult result) {
         String message = result.describeFailure();
         String lower = result.diagnostics().toLowerCase(Locale.ROOT);
-        if (containsAny(lower, "does not exist", "no such file or directory", "no such device")) {
+        // ENODEV from mount(2) ("No such device", not ENXIO's "No such device or address") means the kernel has no
+        // driver for the filesystem type (an NFS or CIFS client missing on the node): a fact about this node, not
+        // about the volume, so never NotFound, which would tell the CO the volume is gone.
+        if (lower.contains("no such device") && !lower.contains("no such device or address")) {
+            return Failure.precondition(message + " (this node's kernel cannot mount it: is the filesystem's module "
+                    + "available?)");
+        }
+        if (containsAny(lower, "does not exist", "no such file or directory", "no such device or address")) {
             return Failure.notFound(message);
         }
         if (containsAny(lower, "connection refused", "timed out", "no route to host", "network is unreachable",

@@ -85,7 +85,7 @@ final class NodeHostState {
                 } catch (NoSuchFileException detached) {
                     // not attached, or detached while we looked
                 } catch (FileSystemException detaching) {
-                    // ENXIO ("No such device"): the kernel was tearing the device down while we read it
+                    // ENODEV ("No such device"): the kernel was tearing the device down while we read it
                     if (!String.valueOf(detaching.getReason()).contains("No such device")) {
                         throw detaching;
                     }
