@@ -74,29 +74,26 @@ final class ProcMountTable implements MountTable {
     }
 
     /**
-     * The kernel builds mountinfo under its namespace lock for the length of one read(2): a single read into a
-     * buffer large enough for the whole table is a consistent snapshot even while other callers mount and
-     * unmount (several reads, as with a small buffer, could drop or repeat lines; comparing two full reads — the
-     * mount-utils approach — never settles when this node is busy mounting). The buffer doubles until one read
-     * returns everything.
+     * Reads the table to its end. procfs hands out at most one page of mountinfo per read(2), whatever the buffer
+     * (seq_file fills its own page-sized buffer, then stops), so a single read sees only the first few dozen mounts
+     * of a busy node. Since Linux 5.8 the kernel keeps a cursor in the mount list between reads, so reading on
+     * while others mount and unmount neither repeats nor drops a mount that exists throughout the read; a mount
+     * made before the first read is always seen. (Comparing two full reads until they match, the older mount-utils
+     * approach, never settles on a node that is busy mounting.)
      */
     private Either<Failure, String> consistentRead() {
-        int capacity = INITIAL_BUFFER;
-        try {
-            while (true) {
-                ByteBuffer buffer = ByteBuffer.allocate(capacity);
-                try (FileChannel ch = FileChannel.open(source, StandardOpenOption.READ)) {
-                    int n = Math.max(0, ch.read(buffer));
-                    if (n < capacity) {
-                        return Either.right(new String(buffer.array(), 0, n, StandardCharsets.UTF_8));
+        ByteBuffer buffer = ByteBuffer.allocate(INITIAL_BUFFER);
+        try (FileChannel ch = FileChannel.open(source, StandardOpenOption.READ)) {
+            while (ch.read(buffer) >= 0) {
+                if (!buffer.hasRemaining()) {
+                    if (buffer.capacity() >= MAX_BUFFER) {
+                        return Either.left(Failure.unavailable("the mount table of " + source + " exceeds "
+                                + MAX_BUFFER + " bytes"));
                     }
+                    buffer = ByteBuffer.allocate(buffer.capacity() * 2).put(buffer.flip());
                 }
-                if (capacity >= MAX_BUFFER) {
-                    return Either.left(Failure.unavailable("the mount table of " + source + " exceeds " + MAX_BUFFER
-                            + " bytes"));
-                }
-                capacity *= 2;
             }
+            return Either.right(new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return Either.left(Failure.defect("cannot read " + source + ": " + e.getMessage()));
         }

@@ -58,6 +58,14 @@ class LinuxHostRootTest extends HostContractSupport {
     void theTableReadsConsistentlyWhileOtherCallersMountAndUnmount() throws Exception {
         Path source = directory("churn-source");
         ok(host.mounter().mount("csi4j-test", source, "tmpfs", List.of("size=1m")));
+        // Mounts that stay while others come and go, with kubelet-long paths: together more than the one page of
+        // mountinfo that procfs hands out per read, so a reader that stops early misses the last of them.
+        List<Path> stable = new java.util.ArrayList<>(List.of(source));
+        for (int i = 0; i < 40; i++) {
+            Path t = directory("stable-" + i + "-" + "pods-0123456789abcdef-volumes-kubernetes.io~csi-pvc-0123456789");
+            ok(host.mounter().bind(source, t, false));
+            stable.add(t);
+        }
         for (int i = 0; i < 40; i++) {
             directory("churn-" + i);
         }
@@ -71,7 +79,8 @@ class LinuxHostRootTest extends HostContractSupport {
         });
         try {
             for (int i = 0; i < 200; i++) {
-                assertThat(ok(host.mountTable().mounts())).as("read " + i).isNotEmpty();
+                assertThat(ok(host.mountTable().mounts())).as("read " + i).extracting(MountPoint::target)
+                        .containsAll(stable);
             }
         } finally {
             stop.set(true);
