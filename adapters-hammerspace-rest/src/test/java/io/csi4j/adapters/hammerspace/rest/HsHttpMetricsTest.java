@@ -2,6 +2,7 @@ package io.csi4j.adapters.hammerspace.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.csi4j.metrics.RecordingRestRecorder;
 import io.csi4j.simulator.hammerspace.SimulatorConfig;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -2,6 +2,7 @@ package io.csi4j.adapters.intelliflash.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.csi4j.metrics.RecordingRestRecorder;
 import io.csi4j.simulator.intelliflash.IntelliFlashSimulator;
 import io.csi4j.simulator.intelliflash.SimulatorConfig;
 import io.csi4j.simulator.intelliflash.faults.FaultRule;

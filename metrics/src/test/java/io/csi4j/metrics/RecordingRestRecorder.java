@@ -1,13 +1,12 @@
-package io.csi4j.adapters.intelliflash.rest;
+package io.csi4j.metrics;
 
-import io.csi4j.metrics.RestRecorder;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Keeps every REST call it is told of, as {@code "METHOD endpoint status"}; a call ended twice is a test failure. */
-final class RecordingRestRecorder implements RestRecorder {
+public final class RecordingRestRecorder implements RestRecorder {
 
     private final AtomicInteger started = new AtomicInteger();
     private final List<String> ended = new CopyOnWriteArrayList<>();
@@ -37,12 +36,12 @@ final class RecordingRestRecorder implements RestRecorder {
     }
 
     /** The calls that ended, in order. */
-    List<String> calls() {
+    public List<String> calls() {
         return List.copyOf(ended);
     }
 
     /** Calls started: equal to {@code calls().size()} when every call was ended. */
-    int started() {
+    public int started() {
         return started.get();
     }
 }
