@@ -4,16 +4,23 @@ import static io.csi4j.csi.v1.VolumeCapability.AccessMode.Mode.MULTI_NODE_MULTI_
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.csi4j.csi.v1.CapacityRange;
+import io.csi4j.csi.v1.ControllerExpandVolumeRequest;
+import io.csi4j.csi.v1.ControllerExpandVolumeResponse;
 import io.csi4j.csi.v1.ControllerPublishVolumeRequest;
 import io.csi4j.csi.v1.ControllerUnpublishVolumeRequest;
+import io.csi4j.csi.v1.CreateSnapshotRequest;
 import io.csi4j.csi.v1.CreateVolumeRequest;
+import io.csi4j.csi.v1.DeleteSnapshotRequest;
 import io.csi4j.csi.v1.DeleteVolumeRequest;
 import io.csi4j.csi.v1.NodeGetInfoRequest;
+import io.csi4j.csi.v1.Snapshot;
 import io.csi4j.csi.v1.Volume;
 import io.csi4j.csi.v1.VolumeCapability;
+import io.csi4j.csi.v1.VolumeContentSource;
 import io.csi4j.domain.datapath.DataPath;
 import io.csi4j.domain.datapath.DataPathCodec;
 import io.csi4j.simulator.intelliflash.IntelliFlashSimulator;
+import io.csi4j.simulator.intelliflash.model.Share;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +63,77 @@ class IntelliFlashE2EIT extends Scenario {
         if (controller != null) {
             controller.close();
         }
+    }
+
+    private static final long MIB = Targets.MIB;
+    private static final VolumeCapability NFS = Requests.mount("", MULTI_NODE_MULTI_WRITER);
+
+    /** Made by the controller; deleted after the test even when it failed, after the node let go of it. */
+    private Volume create(CreateVolumeRequest.Builder request) {
+        Volume v = controller.controller().createVolume(request.build()).getVolume();
+        atEnd(() -> quietly(() -> controller.controller().deleteVolume(DeleteVolumeRequest.newBuilder()
+                .setVolumeId(v.getVolumeId()).build())));
+        return v;
+    }
+
+    private static CreateVolumeRequest.Builder request(String name, long bytes, VolumeCapability capability) {
+        return CreateVolumeRequest.newBuilder().setName(name).addVolumeCapabilities(capability)
+                .setCapacityRange(CapacityRange.newBuilder().setRequiredBytes(bytes));
+    }
+
+    private Snapshot snapshot(String name, Volume source) {
+        Snapshot s = controller.controller().createSnapshot(CreateSnapshotRequest.newBuilder().setName(name)
+                .setSourceVolumeId(source.getVolumeId()).build()).getSnapshot();
+        atEnd(() -> quietly(() -> controller.controller().deleteSnapshot(DeleteSnapshotRequest.newBuilder()
+                .setSnapshotId(s.getSnapshotId()).build())));
+        return s;
+    }
+
+    private static VolumeContentSource fromSnapshot(Snapshot s) {
+        return VolumeContentSource.newBuilder().setSnapshot(VolumeContentSource.SnapshotSource.newBuilder()
+                .setSnapshotId(s.getSnapshotId())).build();
+    }
+
+    private String nodeId() {
+        return csi().nodeGetInfo(NodeGetInfoRequest.getDefaultInstance()).getNodeId();
+    }
+
+    /**
+     * ControllerPublish to the guest (unpublished after the test), and the node requests kubelet would send with the
+     * volume context and the publish context as they came.
+     */
+    private Requests attach(ControllerProcess by, Volume volume, VolumeCapability capability) {
+        String nodeId = nodeId();
+        Map<String, String> published = by.controller().controllerPublishVolume(ControllerPublishVolumeRequest
+                .newBuilder().setVolumeId(volume.getVolumeId()).setNodeId(nodeId).setVolumeCapability(capability)
+                .putAllVolumeContext(volume.getVolumeContextMap()).build()).getPublishContextMap();
+        atEnd(() -> quietly(() -> detach(by, volume)));
+        Map<String, String> both = new TreeMap<>(volume.getVolumeContextMap());
+        both.putAll(published);
+        DataPath path = DataPathCodec.decode(both).get().orElseThrow(
+                () -> new AssertionError("no data path in the volume and publish contexts: " + both));
+        return Requests.of(volume.getVolumeId(), capability, path).withContext(volume.getVolumeContextMap())
+                .withPublishContext(published);
+    }
+
+    private void detach(ControllerProcess by, Volume volume) {
+        by.controller().controllerUnpublishVolume(ControllerUnpublishVolumeRequest.newBuilder()
+                .setVolumeId(volume.getVolumeId()).setNodeId(nodeId()).build());
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException ignored) {
+            // already gone, or the test's own failure says more
+        }
+    }
+
+    /** The array's share {@code <project>/<name>} as the simulator holds it. */
+    private Share share(String name) {
+        var model = node.arrays.intelliflash.model();
+        return model.locked(() -> (Share) model.datasets.get("pool-a/Local/" + Arrays.INTELLIFLASH_FILE_PROJECT + "/"
+                + name));
     }
 
     @SuppressWarnings("unchecked")
@@ -118,6 +196,85 @@ class IntelliFlashE2EIT extends Scenario {
             } catch (RuntimeException ignored) {
                 // already deleted, or the test's own failure says more
             }
+        }
+    }
+
+    @Test
+    void aShareIsSnapshottedRestoredIntoANewShareWithTheSnapshotsDataAndExpandedOnline() throws Exception {
+        Volume share = create(request("pvc-e2e-if-snap", 64 * MIB, NFS));
+        var v = attach(controller, share, NFS);
+        stage(v);
+        publish(v, "pod", false);
+        String sum = guest.writeAndReadBack(v.target("pod") + "/data.bin", 4);
+
+        Snapshot snap = snapshot("snap-e2e-if", share);
+        assertThat(snap.getSnapshotId()).isEqualTo(share.getVolumeId() + "@snap-e2e-if");
+        assertThat(snap.getReadyToUse()).isTrue();
+        assertThat(snap.getSourceVolumeId()).isEqualTo(share.getVolumeId());
+        // Written after the snapshot: the restore must not hold it.
+        String later = guest.writeAndReadBack(v.target("pod") + "/data.bin", 4);
+        assertThat(later).isNotEqualTo(sum);
+        guest.must("echo later > " + v.target("pod") + "/later.txt && sync");
+
+        Volume restored = create(request("pvc-e2e-if-restored", 64 * MIB, NFS).setVolumeContentSource(
+                fromSnapshot(snap)));
+        assertThat(restored.getContentSource().getSnapshot().getSnapshotId()).isEqualTo(snap.getSnapshotId());
+        var r = attach(controller, restored, NFS);
+        stage(r);
+        publish(r, "pod-restored", false);
+        Guest.Mount mounted = guest.at(r.staging()).orElseThrow();
+        assertThat(mounted.fsType()).startsWith("nfs");
+        assertThat(mounted.source()).isEqualTo(Servers.ADDRESS + ":/export/" + Arrays.INTELLIFLASH_FILE_PROJECT
+                + "/pvc-e2e-if-restored");
+        assertThat(guest.readBack(r.target("pod-restored") + "/data.bin")).as("the snapshot's data, not the later write")
+                .isEqualTo(sum);
+        assertThat(guest.run("[ -e " + r.target("pod-restored") + "/later.txt ]").ok()).as("written after the snapshot")
+                .isFalse();
+        assertThat(guest.readBack(v.target("pod") + "/data.bin")).as("the source keeps its own data").isEqualTo(later);
+        // The restored share is a share of its own: what the pod writes there stays there.
+        String restoredSum = guest.writeAndReadBack(r.target("pod-restored") + "/own.bin", 2);
+        assertThat(guest.run("[ -e " + v.target("pod") + "/own.bin ]").ok()).isFalse();
+
+        // Online expansion of an NFS share is the array's quota alone: no node step.
+        ControllerExpandVolumeResponse grown = controller.controller().controllerExpandVolume(
+                ControllerExpandVolumeRequest.newBuilder().setVolumeId(share.getVolumeId()).setVolumeCapability(NFS)
+                        .setCapacityRange(CapacityRange.newBuilder().setRequiredBytes(128 * MIB)).build());
+        assertThat(grown.getCapacityBytes()).isEqualTo(128 * MIB);
+        assertThat(grown.getNodeExpansionRequired()).isFalse();
+        assertThat(share("pvc-e2e-if-snap").quota).as("the array's quota").isEqualTo(128 * MIB);
+        // The simulator does not enforce quotas on the files (ganesha reports its own filesystem): the mount is
+        // what the guest sees, and it keeps working through the change.
+        assertThat(guest.at(v.staging()).orElseThrow().source()).isEqualTo(Servers.ADDRESS + ":/export/"
+                + Arrays.INTELLIFLASH_FILE_PROJECT + "/pvc-e2e-if-snap");
+        assertThat(guest.readBack(v.target("pod") + "/data.bin")).isEqualTo(later);
+        guest.writeAndReadBack(v.target("pod") + "/after-expand.bin", 2);
+
+        unpublish(v, "pod");
+        unpublish(r, "pod-restored");
+        unstage(v);
+        unstage(r);
+        assertNothingLeft(v);
+        assertNothingLeft(r);
+        detach(controller, share);
+        detach(controller, restored);
+        assertThat(nfsExports()).noneSatisfy(e -> assertThat(e.get("acl").toString()).contains(Network.GUEST));
+
+        Path restoredOnArray = node.servers.intelliflashData().resolve("pool-a/Local/"
+                + Arrays.INTELLIFLASH_FILE_PROJECT + "/pvc-e2e-if-restored");
+        assertThat(Files.size(restoredOnArray.resolve("own.bin"))).isEqualTo(2 * MIB);
+        assertThat(restoredSum).isNotBlank();
+        controller.controller().deleteVolume(DeleteVolumeRequest.newBuilder().setVolumeId(restored.getVolumeId())
+                .build());
+        controller.controller().deleteSnapshot(DeleteSnapshotRequest.newBuilder().setSnapshotId(snap.getSnapshotId())
+                .build());
+        controller.controller().deleteVolume(DeleteVolumeRequest.newBuilder().setVolumeId(share.getVolumeId())
+                .build());
+        assertThat(share("pvc-e2e-if-snap")).isNull();
+        assertThat(share("pvc-e2e-if-restored")).isNull();
+        assertThat(restoredOnArray).doesNotExist();
+        assertThat(restoredOnArray.resolveSibling("pvc-e2e-if-snap")).doesNotExist();
+        try (var left = Files.walk(node.servers.intelliflashData().resolve(".snapshots"))) {
+            assertThat(left.filter(Files::isRegularFile).toList()).as("snapshot copies left").isEmpty();
         }
     }
 }
