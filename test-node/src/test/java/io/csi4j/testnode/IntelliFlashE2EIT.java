@@ -1,6 +1,7 @@
 package io.csi4j.testnode;
 
 import static io.csi4j.csi.v1.VolumeCapability.AccessMode.Mode.MULTI_NODE_MULTI_WRITER;
+import static io.csi4j.csi.v1.VolumeCapability.AccessMode.Mode.SINGLE_NODE_WRITER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.csi4j.csi.v1.CapacityRange;
@@ -39,8 +40,13 @@ import org.junit.jupiter.api.Test;
 class IntelliFlashE2EIT extends Scenario {
 
     private static final String FILE_DRIVER = "intelliflash-csi-file-driver.intelliflash.com";
+    private static final String BLOCK_DRIVER = "intelliflash-csi-block-driver.intelliflash.com";
+    /** The tgtd target serving the array's LUNs under the array's own target name (next to {@link Targets}' 1..4). */
+    private static final int ARRAY_TID = 10;
 
     private static ControllerProcess controller;
+    /** The block flavour: a second controller, as the original block driver is a deployment of its own. */
+    private static ControllerProcess blockController;
 
     IntelliFlashE2EIT(TestNode node) {
         super(node);
@@ -56,12 +62,21 @@ class IntelliFlashE2EIT extends Scenario {
                 + "caFile: " + ca + "\n");
         controller = ControllerProcess.start("controller", dir, Map.of(), "--config", etc.toString(),
                 "--driver-name", FILE_DRIVER, "--node-id", "controller-1");
+        Path blockDir = Files.createDirectories(node.logs().resolve("intelliflash-block-controller"));
+        Path blockEtc = Files.createDirectories(blockDir.resolve("etc"));
+        Files.writeString(blockEtc.resolve("driver-config.yaml"), "arrays:\n"
+                + node.arrays.intelliflashBlockArray("  ") + "caFile: " + ca + "\n");
+        blockController = ControllerProcess.start("controller", blockDir, Map.of(), "--config", blockEtc.toString(),
+                "--driver-name", BLOCK_DRIVER, "--node-id", "controller-1");
     }
 
     @AfterAll
     static void stopController() throws InterruptedException {
         if (controller != null) {
             controller.close();
+        }
+        if (blockController != null) {
+            blockController.close();
         }
     }
 
@@ -70,8 +85,12 @@ class IntelliFlashE2EIT extends Scenario {
 
     /** Made by the controller; deleted after the test even when it failed, after the node let go of it. */
     private Volume create(CreateVolumeRequest.Builder request) {
-        Volume v = controller.controller().createVolume(request.build()).getVolume();
-        atEnd(() -> quietly(() -> controller.controller().deleteVolume(DeleteVolumeRequest.newBuilder()
+        return create(controller, request);
+    }
+
+    private Volume create(ControllerProcess by, CreateVolumeRequest.Builder request) {
+        Volume v = by.controller().createVolume(request.build()).getVolume();
+        atEnd(() -> quietly(() -> by.controller().deleteVolume(DeleteVolumeRequest.newBuilder()
                 .setVolumeId(v.getVolumeId()).build())));
         return v;
     }
@@ -276,5 +295,79 @@ class IntelliFlashE2EIT extends Scenario {
         try (var left = Files.walk(node.servers.intelliflashData().resolve(".snapshots"))) {
             assertThat(left.filter(Files::isRegularFile).toList()).as("snapshot copies left").isEmpty();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> lunExport(String volumeName) {
+        String file = node.servers.intelliflashData().resolve("pool-a/Local/" + Arrays.INTELLIFLASH_BLOCK_PROJECT + "/"
+                + volumeName).toString();
+        return ((List<Map<String, Object>>) node.arrays.intelliflash.exports().get("luns")).stream()
+                .filter(l -> l.get("path").equals(file)).findFirst()
+                .orElseThrow(() -> new AssertionError("the array exports no LUN of " + file));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLunIsMappedToTheGuestsInitiatorFormattedWrittenGrownOnlineAndLeavesNothing() throws Exception {
+        VolumeCapability ext4 = Requests.mount("ext4", SINGLE_NODE_WRITER);
+        Volume volume = create(blockController, request("pvc-e2e-if-lun", 64 * MIB, ext4));
+        assertThat(volume.getVolumeId()).isEqualTo(Arrays.INTELLIFLASH_BLOCK_CONFIG + ":"
+                + Arrays.INTELLIFLASH_BLOCK_PROJECT + ":pvc-e2e-if-lun");
+        String initiator = guest.must("sed -n 's/^InitiatorName=//p' /etc/iscsi/initiatorname.iscsi").strip();
+        assertThat(nodeId()).as("the guest's node id names its initiator").contains("iqn=" + initiator);
+
+        var v = attach(blockController, volume, ext4);
+        DataPath.IscsiLun path = (DataPath.IscsiLun) v.dataPath();
+        Map<String, Object> exported = lunExport("pvc-e2e-if-lun");
+        String portal = Servers.ADDRESS + ":3260";
+        assertThat(path.portals()).containsExactly(portal);
+        assertThat(path.targetIqn()).isEqualTo(((List<?>) exported.get("targets")).getFirst());
+        assertThat(path.lun()).isEqualTo(exported.get("lun")).isPositive();
+        assertThat((List<Object>) exported.get("initiators")).as("ControllerPublish put the guest in the host group")
+                .containsExactly(initiator);
+        Path file = Path.of(exported.get("path").toString());
+        // tgtd serves the array's LUN: the array's target name, its LUN number and its volume file, open to the
+        // initiators of the view's host group.
+        node.servers.arrayTarget(ARRAY_TID, path.targetIqn(), List.of(initiator));
+        atEnd(() -> quietly(() -> node.servers.deleteTarget(ARRAY_TID)));
+        node.servers.lun(ARRAY_TID, path.lun(), file);
+
+        stage(v);
+        publish(v, "pod", false);
+        Guest.Mount staged = guest.at(v.staging()).orElseThrow();
+        assertThat(staged.fsType()).isEqualTo("ext4");
+        assertThat(staged.source()).startsWith("/dev/sd");
+        assertThat(guest.sessions()).anySatisfy(s -> assertThat(s).contains(portal, path.targetIqn()));
+        assertThat(guest.must("blockdev --getsize64 " + staged.source()).strip()).isEqualTo(Long.toString(64 * MIB));
+        String sum = guest.writeAndReadBack(v.target("pod") + "/data.bin", 8);
+        long before = guest.filesystemBytes(v.target("pod"));
+
+        // The array grows the volume; tgtd reads the new size of the file when the LUN is made again (nothing may
+        // be in flight then); the node rescans and grows the filesystem while it is published.
+        guest.must("sync");
+        ControllerExpandVolumeResponse grown = blockController.controller().controllerExpandVolume(
+                ControllerExpandVolumeRequest.newBuilder().setVolumeId(volume.getVolumeId()).setVolumeCapability(ext4)
+                        .setCapacityRange(CapacityRange.newBuilder().setRequiredBytes(128 * MIB)).build());
+        assertThat(grown.getCapacityBytes()).isEqualTo(128 * MIB);
+        assertThat(grown.getNodeExpansionRequired()).isTrue();
+        assertThat(Files.size(file)).as("the array's volume").isEqualTo(128 * MIB);
+        node.servers.remakeLun(ARRAY_TID, path.lun(), file);
+        assertThat(csi().nodeExpandVolume(v.expand(v.target("pod"), 128 * MIB)).getCapacityBytes())
+                .isGreaterThanOrEqualTo(128 * MIB);
+        assertThat(guest.must("blockdev --getsize64 " + staged.source()).strip()).isEqualTo(Long.toString(128 * MIB));
+        assertThat(guest.filesystemBytes(v.target("pod"))).as("the filesystem grew while published")
+                .isGreaterThan(before + 50 * MIB);
+        assertThat(guest.readBack(v.target("pod") + "/data.bin")).isEqualTo(sum);
+
+        unpublish(v, "pod");
+        unstage(v);
+        assertNothingLeft(v);
+        assertThat(guest.sessions()).noneMatch(s -> s.contains(path.targetIqn()));
+        assertThat(guest.records()).noneMatch(s -> s.contains(path.targetIqn()));
+        detach(blockController, volume);
+        node.servers.deleteTarget(ARRAY_TID);
+        blockController.controller().deleteVolume(DeleteVolumeRequest.newBuilder().setVolumeId(volume.getVolumeId())
+                .build());
+        assertThat(file).as("the array's volume is gone").doesNotExist();
     }
 }

@@ -72,8 +72,29 @@ final class Servers {
     void lun(int tid, int lun, long bytes) {
         Path file = lunFile(tid, lun);
         resize(file, bytes);
+        lun(tid, lun, file);
+    }
+
+    /** LUN {@code lun} of target {@code tid} on an existing file (an array simulator's volume). */
+    void lun(int tid, int lun, Path file) {
         tgt("--op", "new", "--mode", "logicalunit", "--tid", Integer.toString(tid), "--lun", Integer.toString(lun),
                 "-b", file.toString());
+    }
+
+    /**
+     * A target {@code tid} with an array's own name {@code iqn}, open only to {@code initiators} (as the array's
+     * host group is), without CHAP.
+     */
+    void arrayTarget(int tid, String iqn, java.util.List<String> initiators) {
+        tgt("--op", "new", "--mode", "target", "--tid", Integer.toString(tid), "-T", iqn);
+        for (String initiator : initiators) {
+            tgt("--op", "bind", "--mode", "target", "--tid", Integer.toString(tid), "-Q", initiator);
+        }
+    }
+
+    /** Removes a target with its LUNs (retried while tgtd still has commands of it queued). */
+    void deleteTarget(int tid) {
+        retryWhileActive(() -> tgt("--op", "delete", "--force", "--mode", "target", "--tid", Integer.toString(tid)));
     }
 
     /**
@@ -82,12 +103,22 @@ final class Servers {
      */
     void growLun(int tid, int lun, long bytes) {
         resize(lunFile(tid, lun), bytes);
-        // tgtd refuses while commands of the LUN are queued ("still active"): a moment later it takes it.
+        remakeLun(tid, lun, lunFile(tid, lun));
+    }
+
+    /** Makes a LUN again on its file, which someone else (an array simulator) grew: tgtd then reads the new size. */
+    void remakeLun(int tid, int lun, Path file) {
+        retryWhileActive(() -> tgt("--op", "delete", "--mode", "logicalunit", "--tid", Integer.toString(tid), "--lun",
+                Integer.toString(lun)));
+        lun(tid, lun, file);
+    }
+
+    /** tgtd refuses while commands of the LUN are queued ("still active"): a moment later it takes it. */
+    private static void retryWhileActive(Runnable call) {
         for (int attempt = 1; ; attempt++) {
             try {
-                tgt("--op", "delete", "--mode", "logicalunit", "--tid", Integer.toString(tid), "--lun",
-                        Integer.toString(lun));
-                break;
+                call.run();
+                return;
             } catch (IllegalStateException e) {
                 if (attempt == 40 || !e.getMessage().contains("still active")) {
                     throw e;
@@ -95,8 +126,6 @@ final class Servers {
                 pause();
             }
         }
-        tgt("--op", "new", "--mode", "logicalunit", "--tid", Integer.toString(tid), "--lun", Integer.toString(lun),
-                "-b", lunFile(tid, lun).toString());
     }
 
     private static void pause() {
