@@ -370,4 +370,42 @@ class IntelliFlashE2EIT extends Scenario {
                 .build());
         assertThat(file).as("the array's volume is gone").doesNotExist();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anSmbShareIsSharedAtPublishAndMountedWithTheNodeStageSecrets() throws Exception {
+        VolumeCapability cifs = Requests.mount("", MULTI_NODE_MULTI_WRITER);
+        Volume share = create(request("pvc-e2e-if-smb", 64 * MIB, cifs).putParameters("mountFsType", "cifs"));
+        var v = attach(controller, share, cifs).withSecrets(Map.of("username", Servers.SMB_USER, "password",
+                Servers.SMB_PASSWORD));
+        assertThat(v.dataPath()).isInstanceOf(DataPath.SmbShare.class);
+        List<Map<String, Object>> smb = (List<Map<String, Object>>) node.arrays.intelliflash.exports().get("smb");
+        assertThat(smb).as("shared over SMB by ControllerPublish").singleElement()
+                .satisfies(e -> assertThat(e.get("name")).isEqualTo(Arrays.INTELLIFLASH_FILE_PROJECT
+                        + "_pvc-e2e-if-smb"));
+        Path onArray = Path.of(smb.getFirst().get("path").toString());
+        // samba serves what the array shares, under the array's share name.
+        node.servers.smbArrayShare(smb.getFirst().get("name").toString(), onArray);
+
+        stage(v);
+        publish(v, "pod", false);
+        Guest.Mount staged = guest.at(v.staging()).orElseThrow();
+        assertThat(staged.fsType()).isEqualTo("cifs");
+        assertThat(staged.source()).isEqualTo("//" + Servers.ADDRESS + "/" + Arrays.INTELLIFLASH_FILE_PROJECT
+                + "_pvc-e2e-if-smb");
+        String sum = guest.writeAndReadBack(v.target("pod") + "/data.bin", 4);
+        assertThat(Files.size(onArray.resolve("data.bin"))).as("written into the array's share").isEqualTo(4 * MIB);
+        assertThat(sum).isNotBlank();
+        assertThat(guest.run("ls -d /tmp/csi4j-mount-* 2>/dev/null").output()).as("credentials files left").isBlank();
+        assertThat(node.pluginLog()).doesNotContain(Servers.SMB_PASSWORD);
+        assertThat(share.getVolumeContextMap().values()).noneMatch(x -> x.contains(Servers.SMB_PASSWORD));
+
+        unpublish(v, "pod");
+        unstage(v);
+        assertNothingLeft(v);
+        detach(controller, share);
+        controller.controller().deleteVolume(DeleteVolumeRequest.newBuilder().setVolumeId(share.getVolumeId())
+                .build());
+        assertThat(onArray).doesNotExist();
+    }
 }

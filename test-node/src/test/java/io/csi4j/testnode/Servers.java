@@ -57,6 +57,24 @@ final class Servers {
         return srv.resolve("smbshare");
     }
 
+    /**
+     * Serves an array's SMB share {@code name} (a directory of the simulator) with samba, for the test user: the
+     * share goes into the file smb.conf includes, and smbd reloads its configuration.
+     */
+    void smbArrayShare(String name, Path path) {
+        try {
+            Files.writeString(srv.resolve("smb-arrays.conf"), "[" + name + "]\n  path = " + path
+                    + "\n  read only = no\n  valid users = " + SMB_USER + "\n", java.nio.file.StandardOpenOption.APPEND);
+            String smbd = Files.readAllLines(srv.resolve("pids")).stream().filter(l -> l.startsWith("smbd "))
+                    .map(l -> l.substring(5).strip()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("smbd is not running"));
+            shell.run("nsenter", "--target", smbd, "--mount", "--net", "smbcontrol", "-s",
+                    srv.resolve("smb.conf").toString(), "smbd", "reload-config");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A target {@code tid} named {@code name}, open to every initiator, with CHAP when asked. */
     String target(int tid, String name, boolean chap) {
         String iqn = IQN_PREFIX + name;
