@@ -5,7 +5,7 @@
 #   tap0..   one tap per guest (NODES, default 1); guests are $NET.2, $NET.3, ...
 #   $NET.254 the host's window onto that network ($HOSTIF, a veth pair), so tests on the host reach the guests
 # One NFS export ($SRV/nfsexport, the same path for v3 and v4; v4 also /export for the IntelliFlash simulator), one SMB share [share] ($SRV/smbshare, user root,
-# password in $SRV/smb-password), and the iSCSI CHAP account in $SRV/chap (targets are added by the caller with
+# password in $SRV/smb-password; the IntelliFlash simulator's SMB shares go into the included $SRV/smb-arrays.conf), and the iSCSI CHAP account in $SRV/chap (targets are added by the caller with
 # tgt.sh). Server PIDs go to $SRV/pids; srv-down.sh stops them.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -96,7 +96,10 @@ cat > "$SRV/smb.conf" <<CONF
   path = $SRV/smbshare
   read only = no
   valid users = root
+# The IntelliFlash simulator's SMB shares, added by the tests (Servers.smbArrayShare) and reloaded.
+include = $SRV/smb-arrays.conf
 CONF
+: > "$SRV/smb-arrays.conf"
 
 NSX="ip netns exec $NS"
 ip netns add "$NS"

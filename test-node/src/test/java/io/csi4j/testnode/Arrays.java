@@ -28,6 +28,9 @@ final class Arrays implements AutoCloseable {
     /** The configuration name of the IntelliFlash array in volume ids ({@code <name>:<project>:<share>}). */
     static final String INTELLIFLASH_FILE_CONFIG = "iffile";
     static final String INTELLIFLASH_FILE_PROJECT = "csi-file";
+    /** The same array seen by the block flavour (its own configuration name, so each flavour owns its ids). */
+    static final String INTELLIFLASH_BLOCK_CONFIG = "ifblock";
+    static final String INTELLIFLASH_BLOCK_PROJECT = "csi-block";
 
     private Arrays(HammerspaceSimulator anvil, IntelliFlashSimulator intelliflash) {
         this.anvil = anvil;
@@ -44,7 +47,10 @@ final class Arrays implements AutoCloseable {
         try {
             IntelliFlashSimulator intelliflash = IntelliFlashSimulator.start(
                     io.csi4j.simulator.intelliflash.SimulatorConfig.defaults(servers.intelliflashData())
-                            .withDataIp(Servers.ADDRESS).withProjects(List.of("pool-a/" + INTELLIFLASH_FILE_PROJECT)));
+                            .withDataIp(Servers.ADDRESS).withProjects(List.of("pool-a/" + INTELLIFLASH_FILE_PROJECT,
+                                    "pool-a/" + INTELLIFLASH_BLOCK_PROJECT))
+                            // tgtd, which serves the array's LUNs, keeps LUN 0 of every target for itself.
+                            .withFirstLun(1));
             return new Arrays(anvil, intelliflash);
         } catch (IOException | RuntimeException e) {
             anvil.close();
@@ -77,7 +83,28 @@ final class Arrays implements AutoCloseable {
                     type: intelliflash-file
                     caFile: %s
                     arrays:
-                """.formatted(intelliflashCaInGuest) + intelliflashFileArray("      ");
+                """.formatted(intelliflashCaInGuest) + intelliflashFileArray("      ")
+                + """
+                  iblock:
+                    type: intelliflash-block
+                    caFile: %s
+                    arrays:
+                """.formatted(intelliflashCaInGuest) + intelliflashBlockArray("      ");
+    }
+
+    /** The array's entry for the block flavour: LUNs in its block project, inheriting the project's iSCSI view. */
+    String intelliflashBlockArray(String indent) {
+        return """
+                %s:
+                  restIp: %s
+                  username: %s
+                  password: %s
+                  defaultProject: %s
+                  defaultDataIp: %s
+                  defaultISCSIPort: 3260
+                """.formatted(INTELLIFLASH_BLOCK_CONFIG, intelliflash.restIp(), intelliflash.config().username(),
+                intelliflash.config().password(), INTELLIFLASH_BLOCK_PROJECT, Servers.ADDRESS)
+                .lines().map(l -> indent + l + "\n").reduce("", String::concat);
     }
 
     /** The IntelliFlash array's entry of an {@code arrays:} map (nodes need it to own its ids, never call it). */

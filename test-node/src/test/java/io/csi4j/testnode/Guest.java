@@ -103,6 +103,12 @@ final class Guest {
         return agent.must("sync && echo 3 > /proc/sys/vm/drop_caches && md5sum < " + file).strip();
     }
 
+    /** The size of the filesystem mounted at {@code path} as {@code statfs} reports it (blocks times block size). */
+    long filesystemBytes(String path) {
+        String[] f = agent.must("stat -f -c '%b %S' " + path).strip().split(" ");
+        return Long.parseLong(f[0]) * Long.parseLong(f[1]);
+    }
+
     Agent.Result run(String command) {
         return agent.run(command);
     }

@@ -57,6 +57,24 @@ final class Servers {
         return srv.resolve("smbshare");
     }
 
+    /**
+     * Serves an array's SMB share {@code name} (a directory of the simulator) with samba, for the test user: the
+     * share goes into the file smb.conf includes, and smbd reloads its configuration.
+     */
+    void smbArrayShare(String name, Path path) {
+        try {
+            Files.writeString(srv.resolve("smb-arrays.conf"), "[" + name + "]\n  path = " + path
+                    + "\n  read only = no\n  valid users = " + SMB_USER + "\n", java.nio.file.StandardOpenOption.APPEND);
+            String smbd = Files.readAllLines(srv.resolve("pids")).stream().filter(l -> l.startsWith("smbd "))
+                    .map(l -> l.substring(5).strip()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("smbd is not running"));
+            shell.run("nsenter", "--target", smbd, "--mount", "--net", "smbcontrol", "-s",
+                    srv.resolve("smb.conf").toString(), "smbd", "reload-config");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A target {@code tid} named {@code name}, open to every initiator, with CHAP when asked. */
     String target(int tid, String name, boolean chap) {
         String iqn = IQN_PREFIX + name;
@@ -72,8 +90,29 @@ final class Servers {
     void lun(int tid, int lun, long bytes) {
         Path file = lunFile(tid, lun);
         resize(file, bytes);
+        lun(tid, lun, file);
+    }
+
+    /** LUN {@code lun} of target {@code tid} on an existing file (an array simulator's volume). */
+    void lun(int tid, int lun, Path file) {
         tgt("--op", "new", "--mode", "logicalunit", "--tid", Integer.toString(tid), "--lun", Integer.toString(lun),
                 "-b", file.toString());
+    }
+
+    /**
+     * A target {@code tid} with an array's own name {@code iqn}, open only to {@code initiators} (as the array's
+     * host group is), without CHAP.
+     */
+    void arrayTarget(int tid, String iqn, java.util.List<String> initiators) {
+        tgt("--op", "new", "--mode", "target", "--tid", Integer.toString(tid), "-T", iqn);
+        for (String initiator : initiators) {
+            tgt("--op", "bind", "--mode", "target", "--tid", Integer.toString(tid), "-Q", initiator);
+        }
+    }
+
+    /** Removes a target with its LUNs (retried while tgtd still has commands of it queued). */
+    void deleteTarget(int tid) {
+        retryWhileActive(() -> tgt("--op", "delete", "--force", "--mode", "target", "--tid", Integer.toString(tid)));
     }
 
     /**
@@ -82,12 +121,22 @@ final class Servers {
      */
     void growLun(int tid, int lun, long bytes) {
         resize(lunFile(tid, lun), bytes);
-        // tgtd refuses while commands of the LUN are queued ("still active"): a moment later it takes it.
+        remakeLun(tid, lun, lunFile(tid, lun));
+    }
+
+    /** Makes a LUN again on its file, which someone else (an array simulator) grew: tgtd then reads the new size. */
+    void remakeLun(int tid, int lun, Path file) {
+        retryWhileActive(() -> tgt("--op", "delete", "--mode", "logicalunit", "--tid", Integer.toString(tid), "--lun",
+                Integer.toString(lun)));
+        lun(tid, lun, file);
+    }
+
+    /** tgtd refuses while commands of the LUN are queued ("still active"): a moment later it takes it. */
+    private static void retryWhileActive(Runnable call) {
         for (int attempt = 1; ; attempt++) {
             try {
-                tgt("--op", "delete", "--mode", "logicalunit", "--tid", Integer.toString(tid), "--lun",
-                        Integer.toString(lun));
-                break;
+                call.run();
+                return;
             } catch (IllegalStateException e) {
                 if (attempt == 40 || !e.getMessage().contains("still active")) {
                     throw e;
@@ -95,8 +144,6 @@ final class Servers {
                 pause();
             }
         }
-        tgt("--op", "new", "--mode", "logicalunit", "--tid", Integer.toString(tid), "--lun", Integer.toString(lun),
-                "-b", lunFile(tid, lun).toString());
     }
 
     private static void pause() {

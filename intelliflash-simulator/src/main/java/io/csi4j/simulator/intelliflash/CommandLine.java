@@ -21,6 +21,7 @@ record CommandLine(SimulatorConfig config, Path certFile, Duration latency, bool
               --pool NAME=SIZE    a pool, SIZE in bytes or with Ki/Mi/Gi/Ti (repeatable; default pool-a=1Ti)
               --project POOL/NAME a project (repeatable; default pool-a/csi-file and pool-a/csi-block)
               --no-san            do not create the example target group, target and host group
+              --first-lun N       lowest LUN number the array chooses (default 0; 1 when tgtd serves the LUNs)
               --cert FILE         write the certificate (PEM) there, for a client's caFile
               --latency MS        latency added to every REST call (default 0)
             """;
@@ -35,6 +36,7 @@ record CommandLine(SimulatorConfig config, Path certFile, Duration latency, bool
         List<Pool> pools = new ArrayList<>();
         List<String> projects = new ArrayList<>();
         boolean san = true;
+        int firstLun = 0;
         Path cert = null;
         Duration latency = Duration.ZERO;
         for (int i = 0; i < args.length; i++) {
@@ -59,6 +61,7 @@ record CommandLine(SimulatorConfig config, Path certFile, Duration latency, bool
                         case "--pool" -> pools.add(pool(v));
                         case "--project" -> projects.add(v);
                         case "--cert" -> cert = Path.of(v);
+                        case "--first-lun" -> firstLun = Integer.parseInt(v);
                         case "--latency" -> latency = Duration.ofMillis(Long.parseLong(v));
                         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
                     }
@@ -70,7 +73,7 @@ record CommandLine(SimulatorConfig config, Path certFile, Duration latency, bool
         }
         SimulatorConfig d = SimulatorConfig.defaults(data);
         SimulatorConfig c = new SimulatorConfig(host, port, user, password, data, dataIp == null ? host : dataIp,
-                pools.isEmpty() ? d.pools() : pools, projects.isEmpty() ? d.projects() : projects, san);
+                pools.isEmpty() ? d.pools() : pools, projects.isEmpty() ? d.projects() : projects, san, firstLun);
         return new CommandLine(c, cert, latency, false);
     }
 

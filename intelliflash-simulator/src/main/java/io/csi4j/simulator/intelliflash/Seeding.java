@@ -15,6 +15,7 @@ final class Seeding {
 
     static void seed(ArrayModel m, SimulatorConfig c) {
         m.locked(() -> {
+            m.firstLun = c.firstLun();
             for (Pool p : c.pools()) {
                 m.pools.put(Names.check("pool", p.name()), p);
             }

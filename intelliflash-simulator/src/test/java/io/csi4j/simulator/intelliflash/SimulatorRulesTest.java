@@ -192,6 +192,24 @@ class SimulatorRulesTest {
     }
 
     @Test
+    void withAFirstLunTheArrayChoosesNoLowerNumberButTakesOneAskedFor() throws Exception {
+        sim.close();
+        sim = IntelliFlashSimulator.start(SimulatorConfig.defaults(dir.resolve("data1")).withFirstLun(1));
+        array = new ArrayCalls(sim, "admin", "secret");
+        array.ok("createVolume", volume("v1", 1 << 20, true), true);
+        array.ok("createVolume", volume("plain", 1 << 20, true), false);
+        array.ok("createVolume", volume("zero", 1 << 20, true), false);
+
+        assertThat(array.ok("getVolumeITView", BLOCK + "/v1").get(0).path("lunNbr").asInt()).isEqualTo(1);
+        array.ok("createMappingForVolume", BLOCK + "/plain", "csi-hg", "csi-tg", -1, false);
+        assertThat(array.ok("getVolumeITView", BLOCK + "/plain").get(0).path("lunNbr").asInt()).isEqualTo(2);
+        array.ok("createMappingForVolume", BLOCK + "/zero", "csi-hg", "csi-tg", 0, false);
+        assertThat(array.ok("getVolumeITView", BLOCK + "/zero").get(0).path("lunNbr").asInt()).isZero();
+        assertThat(CommandLine.parse(new String[] {"--data", "d", "--first-lun", "1"}).config().firstLun())
+                .isEqualTo(1);
+    }
+
+    @Test
     void creatingAnInitiatorThatExistsFailsAndMembershipIsExclusive() throws Exception {
         var node = Map.of("initiatorName", "iqn.2024-01.test:node1", "chapUserName", "", "chapSecret", "");
         array.ok("createIscsiInitiator", node);

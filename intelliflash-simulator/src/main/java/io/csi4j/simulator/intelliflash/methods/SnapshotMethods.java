@@ -154,7 +154,7 @@ final class SnapshotMethods {
                 var used = VolumeMethods.lunsIn(m, v.targetGroupName());
                 c.views.stream().filter(x -> x.targetGroupName().equals(v.targetGroupName()))
                         .forEach(x -> used.add(x.lunNbr()));
-                c.views.add(new View(v.hostGroupName(), v.targetGroupName(), VolumeMethods.lowestFree(used),
+                c.views.add(new View(v.hostGroupName(), v.targetGroupName(), VolumeMethods.lowestFree(m, used),
                         v.readOnly()));
             }
         }

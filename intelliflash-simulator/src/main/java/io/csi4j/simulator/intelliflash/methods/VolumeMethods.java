@@ -48,7 +48,7 @@ final class VolumeMethods {
             int lun = (int) a.number(3);
             Set<Integer> used = lunsIn(m, tg);
             if (lun == -1) {
-                lun = lowestFree(used);
+                lun = lowestFree(m, used);
             } else if (lun < 0 || lun > 16383 || used.contains(lun)) {
                 throw ZebiError.invalid("LUN " + lun + " is taken or out of range in target group " + tg);
             }
@@ -90,7 +90,7 @@ final class VolumeMethods {
                 Set<Integer> used = lunsIn(m, d.targetGroupName());
                 v.views.stream().filter(x -> x.targetGroupName().equals(d.targetGroupName()))
                         .forEach(x -> used.add(x.lunNbr()));
-                v.views.add(new View(d.hostGroupName(), d.targetGroupName(), lowestFree(used), d.readOnly()));
+                v.views.add(new View(d.hostGroupName(), d.targetGroupName(), lowestFree(m, used), d.readOnly()));
             }
         }
         m.data.createFile(path, size);
@@ -128,8 +128,8 @@ final class VolumeMethods {
         return used;
     }
 
-    static int lowestFree(Set<Integer> used) {
-        int lun = 0;
+    static int lowestFree(ArrayModel m, Set<Integer> used) {
+        int lun = m.firstLun;
         while (used.contains(lun)) {
             lun++;
         }

@@ -29,6 +29,8 @@ public final class ArrayModel {
     public final Map<String, Project> projects = new TreeMap<>();
     public final Map<String, Dataset> datasets = new TreeMap<>();
     public final San san = new San();
+    /** The lowest LUN number the array chooses for a view (see {@code SimulatorConfig.firstLun}). */
+    public int firstLun;
     private long luCounter = 0x2A8200004FF35C28L;
 
     public ArrayModel(DataStore data, String dataIp, Clock clock) {
