@@ -76,6 +76,15 @@ final class LoopSysfs {
         }
     }
 
+    /** True when the block device named {@code name} in sysfs (loop0, sdb, dm-0) refuses writes. */
+    boolean isReadOnly(String name) {
+        try {
+            return Files.readString(sysBlock.resolve(name).resolve("ro")).strip().equals("1");
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
     /** Loop device {@code number} with its backing file, when it has one. */
     Optional<Attached> attached(int number) {
         return backing(sysBlock.resolve("loop" + number)).map(line -> parse(number, line));

@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,6 +61,87 @@ final class SysfsLoopDevices implements LoopDevices {
         boolean isReadOnly = loopNumber(device).map(sysfs::isReadOnly).getOrElse(false);
         return isReadOnly == readOnly ? Either.right(device) : Either.left(Failure.alreadyExists(device
                 + " is already attached " + (isReadOnly ? "read-only" : "read-write") + " to that file"));
+    }
+
+    /**
+     * The view is found from sysfs, never remembered: a read-only loop device whose backing file is a device node
+     * with the same device number. Concurrent attaches end, as for images, with the lowest-numbered view.
+     */
+    @Override
+    public Either<Failure, Path> attachReadOnlyView(Path blockDevice) {
+        return deviceNode(blockDevice).flatMap(node -> {
+            if (sysfs.isReadOnly(node.getFileName().toString())) {
+                return Either.right(node);
+            }
+            return viewsOf(node).flatMap(existing -> existing.isEmpty() ? attachView(node)
+                    : Either.right(existing.getFirst()));
+        });
+    }
+
+    @Override
+    public Either<Failure, List<Path>> views(Path blockDevice) {
+        if (blockDevice == null || !blockDevice.isAbsolute() || !blockDevice.normalize().startsWith(devDir())) {
+            return Either.right(List.of());
+        }
+        return deviceNode(blockDevice).fold(failure -> failure instanceof Failure.NotFound
+                || failure instanceof Failure.InvalidArgument ? Either.right(List.of()) : Either.left(failure),
+                this::viewsOf);
+    }
+
+    private Either<Failure, Path> attachView(Path node) {
+        return commands.runOk(timeout, List.of(), "losetup", "--find", "--show", "--read-only", "--direct-io=off",
+                "--", node.toString()).flatMap(result -> {
+                    Path mine = Path.of(result.stdout().strip());
+                    return viewsOf(node).flatMap(all -> {
+                        Path winner = all.isEmpty() ? mine : all.getFirst();
+                        return winner.equals(mine) ? Either.right(mine) : losetupDetach(mine).map(done -> winner);
+                    });
+                });
+    }
+
+    /** Read-only loop devices whose backing file is a device node under /dev with {@code node}'s device number. */
+    private Either<Failure, List<Path>> viewsOf(Path node) {
+        Optional<Long> number = rdev(node);
+        if (number.isEmpty()) {
+            return Either.right(List.of());
+        }
+        return sysfs.attached().map(all -> all.stream()
+                .filter(a -> !a.deleted() && a.backingFile().startsWith(devDir()) && sysfs.isReadOnly(a.number())
+                        && rdev(a.backingFile()).equals(number))
+                .map(LoopSysfs.Attached::device).toList());
+    }
+
+    /** The real path of the block device node {@code device} leads to, which must lie under /dev. */
+    private Either<Failure, Path> deviceNode(Path device) {
+        if (device == null || !device.isAbsolute() || !device.normalize().startsWith(devDir())) {
+            return Either.left(Failure.invalidArgument("not a device node under " + devDir() + ": " + device));
+        }
+        try {
+            Path real = device.toRealPath();
+            if (!real.startsWith(devDir()) || rdev(real).isEmpty()) {
+                return Either.left(Failure.invalidArgument(device + " is not a block device under " + devDir()));
+            }
+            return Either.right(real);
+        } catch (NoSuchFileException e) {
+            return Either.left(Failure.notFound("no block device at " + device));
+        } catch (IOException e) {
+            return Either.left(Failure.unavailable("cannot resolve " + device + ": " + e.getMessage()));
+        }
+    }
+
+    /** The device number of a block device node (devtmpfs: never blocks); empty for anything else. */
+    private static Optional<Long> rdev(Path node) {
+        try {
+            Map<String, Object> attributes = Files.readAttributes(node, "unix:mode,rdev");
+            return (((Integer) attributes.get("mode")) & SysfsBlockDevices.S_IFMT) == SysfsBlockDevices.S_IFBLK
+                    ? Optional.of((Long) attributes.get("rdev")) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Path devDir() {
+        return sysfs.device(0).getParent();
     }
 
     @Override

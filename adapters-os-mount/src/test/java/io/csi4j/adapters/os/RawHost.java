@@ -29,14 +29,20 @@ final class RawHost {
         return found;
     }
 
-    /** Loop devices whose backing file lies below one of {@code dirs}. */
+    /**
+     * Loop devices whose backing file lies below one of {@code dirs}, preceded by the loop devices backed by one of
+     * those (read-only views), so detaching in this order frees each device before the one below it.
+     */
     static List<String> loopsUnder(List<Path> dirs) {
         List<String> found = new ArrayList<>();
+        List<String> views = new ArrayList<>();
+        java.util.Map<String, String> backings = new java.util.HashMap<>();
         try (var entries = Files.newDirectoryStream(Path.of("/sys/block"), "loop*")) {
             for (Path entry : entries) {
                 Path backing = entry.resolve("loop/backing_file");
                 if (Files.exists(backing)) {
                     String file = Files.readString(backing).strip().replace(" (deleted)", "");
+                    backings.put("/dev/" + entry.getFileName(), file);
                     if (dirs.stream().anyMatch(Path.of(file)::startsWith)) {
                         found.add("/dev/" + entry.getFileName());
                     }
@@ -45,7 +51,13 @@ final class RawHost {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return found;
+        backings.forEach((device, file) -> {
+            if (found.contains(file)) {
+                views.add(device);
+            }
+        });
+        views.addAll(found);
+        return views;
     }
 
     /** Lazily unmounts and detaches whatever is left below {@code dirs}; returns what it had to remove. */

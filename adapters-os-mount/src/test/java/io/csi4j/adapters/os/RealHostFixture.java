@@ -137,6 +137,25 @@ final class RealHostFixture implements HostFixture {
     }
 
     @Override
+    public void writeStart(Path path, byte[] bytes) throws IOException {
+        try (FileChannel out = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            out.write(ByteBuffer.wrap(bytes), 0);
+            out.force(true);
+        }
+    }
+
+    @Override
+    public byte[] readStart(Path path, int length) {
+        try (FileChannel in = FileChannel.open(path, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(length);
+            in.read(buffer, 0);
+            return buffer.array();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public void symlink(Path link, Path target) {
         try {
             Files.createSymbolicLink(link, target);

@@ -51,8 +51,21 @@ class SysfsLoopDevicesRefreshTest {
 
     private Either<Failure, CommandResult> run(Command command) {
         ran.add(command);
-        openedBeforeLosetup.add(writer != null && writer.isDone());
+        openedBeforeLosetup.add(writer != null && writerReleased());
         return Either.right(new CommandResult(command.display(), 0, "", ""));
+    }
+
+    /**
+     * Whether the writer got past its open: a reader's open returns before the writer thread completes its future,
+     * so wait a little (a writer nobody released stays blocked, and the wait runs out).
+     */
+    private boolean writerReleased() {
+        try {
+            writer.get(2, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private Path fifoWithAWaitingWriter() throws Exception {

@@ -67,9 +67,23 @@ final class NodeHostState {
         }
     }
 
-    /** Loop devices whose backing file lies under {@code dir}. */
+    /**
+     * Loop devices whose backing file lies under {@code dir}, preceded by those backed by one of them (the
+     * read-only views of raw block volumes published read-only), so detaching in this order frees each device
+     * before the one below it.
+     */
     static List<Loop> loopsUnder(Path dir) {
-        return loops().stream().filter(l -> l.backingFile().startsWith(dir)).toList();
+        List<Loop> all = loops();
+        List<Loop> under = all.stream().filter(l -> l.backingFile().startsWith(dir)).toList();
+        List<Path> devices = under.stream().map(Loop::device).toList();
+        List<Loop> out = new ArrayList<>(all.stream().filter(l -> devices.contains(l.backingFile())).toList());
+        out.addAll(under);
+        return out;
+    }
+
+    /** Loop devices backed by the block device {@code device} (read-only views of it). */
+    static List<Loop> loopsBackedBy(Path device) {
+        return loops().stream().filter(l -> l.backingFile().equals(device)).toList();
     }
 
     static List<Loop> loops() {

@@ -90,16 +90,26 @@ class NodeLifecycleIT extends NodeDriverBase {
         NodeData.write(t1, kind.block(), data);
         assertThat(NodeData.read(t2, kind.block(), data.length)).as("written through one target, read through the other")
                 .isEqualTo(data);
-        if (!kind.block()) {
-            assertThatThrownBy(() -> NodeData.write(ro, false, data)).as("a read-only publication refuses writes")
+        byte[] other = NodeData.random(data.length, kind.ordinal() + 100);
+        if (kind.block()) {
+            // A read-only bind of a device node still passes writes: the target shows a read-only view instead.
+            assertThat(NodeData.read(ro, true, data.length)).as("the read-only target shows the data").isEqualTo(data);
+            assertThatThrownBy(() -> NodeData.write(ro, true, other)).as("a read-only publication refuses writes")
+                    .isInstanceOf(IOException.class);
+            Path device = NodeHostState.loopsUnder(bed.localRoot()).getLast().device();
+            assertThat(NodeHostState.loopsBackedBy(device)).as("one read-only view of the staged device").hasSize(1);
+        } else {
+            assertThatThrownBy(() -> NodeData.write(ro, false, other)).as("a read-only publication refuses writes")
                     .isInstanceOf(FileSystemException.class).hasMessageContaining("Read-only file system");
         }
+        assertThat(NodeData.read(t2, kind.block(), data.length)).as("the data is unchanged").isEqualTo(data);
 
         assertStats(kind, v, staging, staging, v.getCapacityBytes());
         assertStats(kind, v, t1, staging, v.getCapacityBytes());
+        assertStats(kind, v, ro, staging, v.getCapacityBytes());
 
         long grown = kind.bytes() + 128 * MIB;
-        expand(kind, v, staging, t1, t2, cap, grown, data);
+        expand(kind, v, staging, t1, t2, ro, cap, grown, data);
 
         for (Path t : List.of(t1, t2, ro)) {
             bed.ok(() -> bed.csi().node().nodeUnpublishVolume(NodeRequests.unpublish(v, t)));
@@ -237,8 +247,8 @@ class NodeLifecycleIT extends NodeDriverBase {
      * the loop device and the filesystem while both targets stay published. ext4's online grow needs
      * CAP_SYS_RESOURCE; without it the node answers a clear PERMISSION_DENIED and nothing else changes.
      */
-    private void expand(NodeVolumeKind kind, Volume v, Path staging, Path t1, Path t2, VolumeCapability cap, long bytes,
-            byte[] data) throws IOException {
+    private void expand(NodeVolumeKind kind, Volume v, Path staging, Path t1, Path t2, Path ro, VolumeCapability cap,
+            long bytes, byte[] data) throws IOException {
         var response = bed.ok(() -> bed.csi().controller().controllerExpandVolume(ControllerExpandVolumeRequest.newBuilder()
                 .setVolumeId(v.getVolumeId()).setVolumeCapability(cap)
                 .setCapacityRange(io.csi4j.csi.v1.CapacityRange.newBuilder().setRequiredBytes(bytes)).build()));
@@ -259,6 +269,8 @@ class NodeLifecycleIT extends NodeDriverBase {
         if (kind.block()) {
             assertThat(NodeHostState.blockDeviceSize(t1)).isEqualTo(response.getCapacityBytes());
             assertThat(NodeHostState.blockDeviceSize(t2)).isEqualTo(response.getCapacityBytes());
+            assertThat(NodeHostState.blockDeviceSize(ro)).as("the read-only view grew too")
+                    .isEqualTo(response.getCapacityBytes());
         } else if (kind.image()) {
             long total = Files.getFileStore(t2).getTotalSpace();
             assertThat(total).as("the filesystem grew past the old image size").isGreaterThan(kind.bytes());

@@ -28,7 +28,21 @@ public interface LoopDevices {
      */
     Either<Failure, Path> attach(Path file, boolean readOnly);
 
-    /** Makes the device pick up a grown backing file's new size. */
+    /**
+     * A read-only view of the block device {@code blockDevice} (a read-only bind of a device node still passes
+     * writes): the device itself when it already refuses writes, else a read-only loop device backed by it, one
+     * shared by every caller (idempotent); NotFound when there is no block device there, InvalidArgument for a
+     * path outside {@code /dev}.
+     */
+    Either<Failure, Path> attachReadOnlyView(Path blockDevice);
+
+    /**
+     * The read-only loop devices backed by {@code blockDevice} (matched by device number), lowest first; empty when
+     * there are none or when it is not a device node under {@code /dev} (other paths are never touched).
+     */
+    Either<Failure, List<Path>> views(Path blockDevice);
+
+    /** Makes the device pick up a grown backing file's (or backing device's) new size. */
     Either<Failure, Done> refreshCapacity(Path device);
 
     /** Detaches the device; Done when it is not attached (or does not exist). */

@@ -16,8 +16,9 @@ import java.util.Optional;
 /**
  * CSI NodeExpandVolume (§4.7): online, without a pod restart — the device under the volume picks up its new size
  * (a loop device re-reads its grown image; an iSCSI LUN's sessions are rescanned, and its multipath map resized),
- * then the filesystem mounted at the path grows to fill it (block access stops after the device). A directory or
- * a network share has nothing to grow on the node. Repeats are harmless: growing a full filesystem is a no-op.
+ * then the filesystem mounted at the path grows to fill it (block access: the device's read-only views re-read
+ * its size instead, whether the path shows the device or a view). A directory or a network share has nothing to
+ * grow on the node. Repeats are harmless: growing a full filesystem is a no-op.
  */
 public final class ExpandNodeVolumeService implements NodeVolumeUseCases.ExpandNodeVolume {
 
@@ -39,22 +40,27 @@ public final class ExpandNodeVolumeService implements NodeVolumeUseCases.ExpandN
     private Either<Failure, Long> grow(Path path, MountPoint m, CapacityRange capacity) {
         boolean block = VolumeAt.isBlock(m);
         Path device = VolumeAt.device(m);
-        return host.loops().list().flatMap(loops -> {
-            if (loops.stream().map(LoopDevice::device).anyMatch(device::equals)) {
-                return grown(host.loops().refreshCapacity(device), device, path, m, block, capacity);
+        Either<Failure, Path> stagedDevice = block ? ReadOnlyViews.underlying(host, device) : Either.right(device);
+        return stagedDevice.flatMap(staged -> host.loops().list().flatMap(loops -> {
+            if (loops.stream().map(LoopDevice::device).anyMatch(staged::equals)) {
+                return grown(host.loops().refreshCapacity(staged), staged, device, path, m, block, capacity);
             }
-            return iscsiLun(device).flatMap(lun -> lun.isEmpty()
+            return iscsiLun(staged).flatMap(lun -> lun.isEmpty()
                     // A directory or a network share: its size is the backend's to enforce, nothing to grow here.
                     ? Either.right(capacity.requiredBytes())
-                    : grown(host.iscsi().rescan(lun.get().address()), device, path, m, block, capacity));
-        });
+                    : grown(host.iscsi().rescan(lun.get().address()), staged, device, path, m, block, capacity));
+        }));
     }
 
-    /** After the device picked up its new size: the filesystem grows to fill it (block access stops here). */
-    private Either<Failure, Long> grown(Either<Failure, Done> refreshed, Path device, Path path, MountPoint m,
-            boolean block, CapacityRange capacity) {
+    /**
+     * After the staged device picked up its new size: its read-only views do too, and the filesystem grows to fill
+     * it (block access stops there). {@code device} is what the path shows: the staged device, or a view of it.
+     */
+    private Either<Failure, Long> grown(Either<Failure, Done> refreshed, Path staged, Path device, Path path,
+            MountPoint m, boolean block, CapacityRange capacity) {
         return refreshed
-                .flatMap(ok -> block ? Either.right(Done.DONE) : host.filesystems().grow(device, path, m.fsType()))
+                .flatMap(ok -> block ? ReadOnlyViews.refresh(host, staged)
+                        : host.filesystems().grow(device, path, m.fsType()))
                 .flatMap(ok -> host.blockDevices().size(device))
                 .flatMap(size -> size < capacity.requiredBytes()
                         ? Either.left(Failure.outOfRange("the device holds " + size + " bytes, less than the "

@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Gives back, at unstage, what a stage record says staging took, each decided from the host's state: a loop
  * device (unless something still has it mounted), a backing share (unless an image on it is still attached), an
- * iSCSI LUN (refused while mounted elsewhere; the target logged out unless another of its LUNs is in use).
+ * iSCSI LUN (refused while mounted elsewhere; the target logged out unless another of its LUNs is in use). The
+ * read-only views of a device go before the device, whatever left them ({@link ReadOnlyViews#detachAll}).
  */
 final class Releases {
 
@@ -52,9 +54,11 @@ final class Releases {
             if (device.isEmpty()) {
                 return Either.right(Done.DONE);
             }
-            return host.mountTable().mounts().flatMap(table -> DeviceUse.inUse(table, device.get())
-                    ? Either.left(Failure.precondition(device.get() + " of this volume is still mounted elsewhere"))
-                    : host.loops().detach(device.get()));
+            return ReadOnlyViews.detachAll(host, device.get()).flatMap(ok -> host.mountTable().mounts()
+                    .flatMap(table -> DeviceUse.inUse(table, device.get())
+                            ? Either.left(Failure.precondition(device.get() + " of this volume is still mounted "
+                                    + "elsewhere"))
+                            : host.loops().detach(device.get())));
         });
     }
 
@@ -83,6 +87,7 @@ final class Releases {
         }
         IscsiAddress address = record.iscsi().get();
         return locks.holding(NodeLocks.target(address.targetIqn()), () -> host.iscsi().attached()
+                .flatMap(luns -> detachViews(luns, address))
                 .flatMap(luns -> host.mountTable().mounts().flatMap(table -> {
                     Set<String> used = DeviceUse.numbersInUse(host, table);
                     List<AttachedLun> ofTarget = luns.stream()
@@ -97,6 +102,21 @@ final class Releases {
                             .anyMatch(l -> inUse(l, used));
                     return host.iscsi().detach(address, !othersInUse);
                 })));
+    }
+
+    /** Detaches the read-only views of the LUN at {@code address} (of its device or any of its paths). */
+    private Either<Failure, List<AttachedLun>> detachViews(List<AttachedLun> luns, IscsiAddress address) {
+        List<Path> devices = luns.stream().filter(l -> l.address().targetIqn().equals(address.targetIqn())
+                && l.address().lun() == address.lun())
+                .flatMap(l -> Stream.concat(Stream.of(l.device()), l.paths().stream()))
+                .toList();
+        for (Path device : devices) {
+            var detached = ReadOnlyViews.detachAll(host, device);
+            if (detached.isLeft()) {
+                return Either.left(detached.getLeft());
+            }
+        }
+        return Either.right(luns);
     }
 
     private boolean inUse(AttachedLun lun, Set<String> used) {

@@ -86,13 +86,18 @@ public abstract class HostContractSupport {
     }
 
     private List<LoopDevice> detachAll() {
-        for (LoopDevice loop : myLoops()) {
+        for (LoopDevice loop : myLoops().reversed()) {
             host.loopDevices().detach(loop.device());
         }
         return myLoops();
     }
 
+    /** Loop devices backed by the test's files, then those backed by such a device (read-only views). */
     private List<LoopDevice> myLoops() {
-        return ok(host.loopDevices().list()).stream().filter(l -> mine(l.backingFile())).toList();
+        List<LoopDevice> all = ok(host.loopDevices().list());
+        List<LoopDevice> mine = new ArrayList<>(all.stream().filter(l -> mine(l.backingFile())).toList());
+        List<Path> devices = mine.stream().map(LoopDevice::device).toList();
+        mine.addAll(all.stream().filter(l -> devices.contains(l.backingFile())).toList());
+        return mine;
     }
 }

@@ -31,6 +31,15 @@ public interface HostFixture extends AutoCloseable {
     /** Writes {@code bytes} bytes of data to a new file and syncs it, so statfs sees them. */
     void writeFile(Path file, int bytes);
 
+    /**
+     * Writes {@code bytes} at the start of the file or block device {@code path} leads to and syncs them; throws
+     * IOException when the kernel refuses the write.
+     */
+    void writeStart(Path path, byte[] bytes) throws java.io.IOException;
+
+    /** The first {@code length} bytes of the file or block device {@code path} leads to. */
+    byte[] readStart(Path path, int length);
+
     /** Creates the symbolic link {@code link} pointing to {@code target}. */
     void symlink(Path link, Path target);
 

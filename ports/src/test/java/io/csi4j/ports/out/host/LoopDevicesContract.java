@@ -1,9 +1,12 @@
 package io.csi4j.ports.out.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.csi4j.domain.failure.Done;
 import io.csi4j.domain.failure.Failure;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -161,6 +164,79 @@ public abstract class LoopDevicesContract extends HostContractSupport {
         assertThat(failed(host.blockDevices().size(fixture.root().resolve("absent"))))
                 .isInstanceOf(Failure.NotFound.class);
     }
+
+    @Test
+    void aReadOnlyViewShowsTheDevicesDataAndRefusesWritesEvenThroughAReadOnlyBind() throws Exception {
+        Path image = image("disk.img", 8 * MIB);
+        Path device = ok(host.loopDevices().attach(image));
+        fixture.writeStart(device, WRITTEN);
+
+        Path view = ok(host.loopDevices().attachReadOnlyView(device));
+
+        assertThat(view).isNotEqualTo(device);
+        assertThat(host.blockDevices().isBlockDevice(view)).isTrue();
+        assertThat(ok(host.blockDevices().size(view))).isEqualTo(8 * MIB);
+        assertThat(fixture.readStart(view, WRITTEN.length)).isEqualTo(WRITTEN);
+        assertThat(ok(host.loopDevices().views(device))).containsExactly(view);
+        assertThat(ok(host.loopDevices().list())).contains(new LoopDevice(view, device));
+        assertThatThrownBy(() -> fixture.writeStart(view, OTHER)).isInstanceOf(IOException.class);
+        Path target = fixture.root().resolve("publish/block");
+        ok(host.paths().ensureFile(target));
+        ok(host.mounter().bind(view, target, true));
+        assertThatThrownBy(() -> fixture.writeStart(target, OTHER)).isInstanceOf(IOException.class);
+        ok(host.mounter().unmount(target, Mounter.Unmount.NORMAL));
+        assertThat(fixture.readStart(image, WRITTEN.length)).isEqualTo(WRITTEN);
+    }
+
+    @Test
+    void aViewIsSharedAndAttachingAndDetachingItAreIdempotent() {
+        Path device = ok(host.loopDevices().attach(image("disk.img", 8 * MIB)));
+
+        Path view = ok(host.loopDevices().attachReadOnlyView(device));
+
+        assertThat(ok(host.loopDevices().attachReadOnlyView(device))).isEqualTo(view);
+        assertThat(ok(host.loopDevices().views(device))).containsExactly(view);
+        assertThat(ok(host.loopDevices().detach(view))).isEqualTo(Done.DONE);
+        assertThat(ok(host.loopDevices().views(device))).isEmpty();
+        assertThat(ok(host.loopDevices().detach(view))).isEqualTo(Done.DONE);
+        assertThat(ok(host.blockDevices().size(device))).isEqualTo(8 * MIB);
+    }
+
+    @Test
+    void aDeviceThatRefusesWritesIsItsOwnView() {
+        Path device = ok(host.loopDevices().attach(image("disk.img", 8 * MIB), true));
+
+        assertThat(ok(host.loopDevices().attachReadOnlyView(device))).isEqualTo(device);
+        assertThat(ok(host.loopDevices().views(device))).isEmpty();
+    }
+
+    @Test
+    void aViewKeepsItsSizeUntilItsCapacityIsRefreshedAfterTheDeviceGrew() {
+        Path image = image("disk.img", 16 * MIB);
+        Path device = ok(host.loopDevices().attach(image));
+        Path view = ok(host.loopDevices().attachReadOnlyView(device));
+        fixture.resizeImage(image, 48 * MIB);
+
+        ok(host.loopDevices().refreshCapacity(device));
+        assertThat(ok(host.blockDevices().size(view))).isEqualTo(16 * MIB);
+
+        ok(host.loopDevices().refreshCapacity(view));
+        assertThat(ok(host.blockDevices().size(view))).isEqualTo(48 * MIB);
+    }
+
+    @Test
+    void onlyBlockDevicesUnderDevHaveViews() {
+        Path image = image("disk.img", 8 * MIB);
+
+        assertThat(ok(host.loopDevices().views(image))).isEmpty();
+        assertThat(ok(host.loopDevices().views(Path.of("/dev/csi4j-absent-device")))).isEmpty();
+        assertThat(failed(host.loopDevices().attachReadOnlyView(image))).isInstanceOf(Failure.InvalidArgument.class);
+        assertThat(failed(host.loopDevices().attachReadOnlyView(Path.of("/dev/csi4j-absent-device"))))
+                .isInstanceOf(Failure.NotFound.class);
+    }
+
+    private static final byte[] WRITTEN = "written through the device".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OTHER = "written through the view!!".getBytes(StandardCharsets.US_ASCII);
 
     private List<Path> devicesBackedBy(Path image) {
         return ok(host.loopDevices().list()).stream().filter(l -> l.backingFile().equals(image))

@@ -14,6 +14,8 @@ final class FakeData {
 
     long size;
     Signature signature;
+    /** The bytes written at the start (offset 0), for tests that check what a write reached. */
+    byte[] head = new byte[0];
 
     FakeData(long size) {
         this.size = size;

@@ -16,6 +16,8 @@ final class FakeDisk {
     boolean autoclear;
     /** Attached read-only: the kernel refuses writes through the device. */
     boolean readOnly;
+    /** For a loop device backed by another block device (a read-only view): that device, which it holds open. */
+    FakeDisk lower;
 
     FakeDisk(Path node, String majorMinor, FakeData data, Path backingFile) {
         this.node = node;

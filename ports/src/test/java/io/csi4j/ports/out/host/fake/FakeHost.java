@@ -109,6 +109,37 @@ public final class FakeHost {
         must(kernel.locked(() -> FakePaths.create(kernel, file, new FakeNode.File(new FakeData(bytes)))));
     }
 
+    /**
+     * Writes {@code bytes} at the start of the file or device {@code path} leads to; a device attached read-only
+     * refuses (EPERM) however it is reached, while a read-only bind of a device node does not, as on Linux.
+     */
+    public void writeStart(Path path, byte[] bytes) throws java.io.IOException {
+        var disk = kernel.locked(() -> FakeBlockDevices.disk(kernel, path));
+        FakeData data;
+        if (disk.isRight()) {
+            if (disk.get().readOnly) {
+                throw new java.io.IOException(path + ": Operation not permitted");
+            }
+            data = disk.get().data;
+        } else {
+            data = data(path);
+        }
+        synchronized (kernel) {
+            byte[] head = java.util.Arrays.copyOf(data.head, Math.max(data.head.length, bytes.length));
+            System.arraycopy(bytes, 0, head, 0, bytes.length);
+            data.head = head;
+        }
+    }
+
+    /** The first {@code length} bytes of the file or device {@code path} leads to (zeros where nothing was written). */
+    public byte[] readStart(Path path, int length) {
+        var disk = kernel.locked(() -> FakeBlockDevices.disk(kernel, path));
+        FakeData data = disk.isRight() ? disk.get().data : data(path);
+        synchronized (kernel) {
+            return java.util.Arrays.copyOf(data.head, length);
+        }
+    }
+
     /** Creates a symbolic link. */
     public void symlink(Path link, Path target) {
         must(kernel.locked(() -> FakePaths.create(kernel, link, new FakeNode.Link(target))));

@@ -53,6 +53,16 @@ public final class FakeHostFixture implements HostFixture {
     }
 
     @Override
+    public void writeStart(Path path, byte[] bytes) throws java.io.IOException {
+        host.writeStart(path, bytes);
+    }
+
+    @Override
+    public byte[] readStart(Path path, int length) {
+        return host.readStart(path, length);
+    }
+
+    @Override
     public void symlink(Path link, Path target) {
         host.symlink(link, target);
     }

@@ -58,13 +58,51 @@ final class FakeLoopDevices implements LoopDevices {
     }
 
     @Override
+    public Either<Failure, Path> attachReadOnlyView(Path blockDevice) {
+        return kernel.locked(() -> {
+            if (blockDevice == null || !blockDevice.normalize().startsWith(FakeKernel.DEV)) {
+                return Either.left(Failure.invalidArgument("not a device node under /dev: " + blockDevice));
+            }
+            return FakeBlockDevices.disk(kernel, blockDevice).flatMap(lower -> {
+                if (lower.readOnly) {
+                    return Either.right(lower.node);
+                }
+                Optional<Path> existing = viewsOf(lower).stream().findFirst();
+                if (existing.isPresent()) {
+                    return Either.right(existing.get());
+                }
+                Path node = attachNew(lower.node, lower.data, true);
+                FakeDisk view = kernel.disks.get(node);
+                view.lower = lower;
+                view.size = lower.size;
+                return Either.right(node);
+            });
+        });
+    }
+
+    @Override
+    public Either<Failure, List<Path>> views(Path blockDevice) {
+        return kernel.locked(() -> {
+            if (blockDevice == null || !blockDevice.normalize().startsWith(FakeKernel.DEV)) {
+                return Either.right(List.of());
+            }
+            var lower = FakeBlockDevices.disk(kernel, blockDevice);
+            return Either.right(lower.isLeft() ? List.of() : viewsOf(lower.get()));
+        });
+    }
+
+    private List<Path> viewsOf(FakeDisk lower) {
+        return loops().stream().filter(d -> d.lower == lower && d.readOnly).map(d -> d.node).toList();
+    }
+
+    @Override
     public Either<Failure, Done> refreshCapacity(Path device) {
         return kernel.locked(() -> loopNumber(device).flatMap(n -> {
             FakeDisk disk = kernel.disks.get(device);
             if (disk == null) {
                 return Either.left(Failure.notFound(device + " is not attached"));
             }
-            disk.size = disk.data.size;
+            disk.size = disk.lower != null ? disk.lower.size : disk.data.size;
             return Either.right(Done.DONE);
         }));
     }
@@ -81,14 +119,24 @@ final class FakeLoopDevices implements LoopDevices {
         }));
     }
 
-    /** Removes loop devices marked autoclear that no mount uses any more. */
+    /**
+     * Removes loop devices marked autoclear that no mount and no other loop device (a view backed by it) uses any
+     * more; a removed view may free the device below it.
+     */
     static void clearUnused(FakeKernel kernel) {
-        List<FakeDisk> unused = kernel.disks.values().stream()
-                .filter(d -> d.autoclear && kernel.mounts.stream().noneMatch(m -> m.source.equals(d.node.toString())))
-                .toList();
-        for (FakeDisk disk : unused) {
-            kernel.disks.remove(disk.node);
-            kernel.devMount().fs.nodes.remove("/" + disk.node.getFileName());
+        while (true) {
+            List<FakeDisk> unused = kernel.disks.values().stream()
+                    .filter(d -> d.autoclear
+                            && kernel.mounts.stream().noneMatch(m -> m.source.equals(d.node.toString()))
+                            && kernel.disks.values().stream().noneMatch(o -> o.lower == d))
+                    .toList();
+            if (unused.isEmpty()) {
+                return;
+            }
+            for (FakeDisk disk : unused) {
+                kernel.disks.remove(disk.node);
+                kernel.devMount().fs.nodes.remove("/" + disk.node.getFileName());
+            }
         }
     }
 
