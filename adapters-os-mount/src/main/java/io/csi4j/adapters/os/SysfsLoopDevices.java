@@ -25,7 +25,11 @@ import java.util.Optional;
  */
 final class SysfsLoopDevices implements LoopDevices {
 
-    private static final Duration RELEASE_WAIT = Duration.ofSeconds(3);
+    /**
+     * Long enough for a just-unmounted XFS to let go on a node that is busy (3 s was seen to run out with the load
+     * average at 50 on 2 cores), short next to kubelet's NodeUnstage timeout; only a device still held waits.
+     */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(10);
 
     private final LoopSysfs sysfs;
     private final HostCommands commands;
