@@ -15,6 +15,7 @@ import io.csi4j.bootstrap.Version;
 import io.csi4j.bootstrap.config.BackendSettings;
 import io.csi4j.bootstrap.config.ConfigError;
 import io.csi4j.bootstrap.config.ConfigTree;
+import io.csi4j.bootstrap.config.InvalidConfig;
 import io.csi4j.bootstrap.config.Settings;
 import io.csi4j.domain.failure.Failure;
 import io.csi4j.metrics.Recorders;
@@ -102,7 +103,7 @@ public final class HammerspaceBackendFactory implements BackendFactory {
             long defaultSize = ok(o.size("defaultSize")).orElse(HammerspaceBackendConfig.DEFAULT_SIZE_BYTES);
             String catalog = ok(o.string("catalogShare")).orElse(HammerspaceBackendConfig.DEFAULT_CATALOG_SHARE);
             if (!catalog.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")) {
-                throw new Invalid(o.error("catalogShare", "'" + catalog + "' is not a share name"));
+                throw new InvalidConfig(o.error("catalogShare", "'" + catalog + "' is not a share name"));
             }
             List<String> nfsOptions = ok(o.string("nfsOptions")).map(s -> Arrays.stream(s.split(","))
                     .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(List.of());
@@ -110,32 +111,32 @@ public final class HammerspaceBackendFactory implements BackendFactory {
                     ok(o.string("dataPortalMountPrefix")).orElse(""), nfsOptions, catalog, defaultSize,
                     HammerspaceBackendConfig.DEFAULT_PORTAL_TTL);
             ShareAccess access = access(o, backend, settings);
-            HsHttp http = HsHttp.create(client, rest).getOrElseThrow(f -> new Invalid(o.error("caFile", f.message())));
+            HsHttp http = HsHttp.create(client, rest).getOrElseThrow(f -> new InvalidConfig(o.error("caFile", f.message())));
             return Either.right(HammerspaceBackend.create(config, new HammerspaceApi(http), access, Clock.systemUTC()));
-        } catch (Invalid e) {
-            return Either.left(e.error);
+        } catch (InvalidConfig e) {
+            return Either.left(e.error());
         }
     }
 
     private static ClientConfig client(ConfigTree o) {
-        String endpoint = ok(o.string("endpoint")).orElseThrow(() -> new Invalid(o.error("endpoint", "is required")));
+        String endpoint = ok(o.string("endpoint")).orElseThrow(() -> new InvalidConfig(o.error("endpoint", "is required")));
         URI uri;
         try {
             uri = URI.create(endpoint.trim());
         } catch (IllegalArgumentException e) {
-            throw new Invalid(o.error("endpoint", "'" + endpoint + "' is not a URL"));
+            throw new InvalidConfig(o.error("endpoint", "'" + endpoint + "' is not a URL"));
         }
         if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new Invalid(o.error("endpoint", "'" + endpoint + "' is not an https:// URL with a host"));
+            throw new InvalidConfig(o.error("endpoint", "'" + endpoint + "' is not an https:// URL with a host"));
         }
         String user = ok(o.string("username")).filter(u -> !u.isEmpty())
-                .orElseThrow(() -> new Invalid(o.error("username", "is required")));
+                .orElseThrow(() -> new InvalidConfig(o.error("username", "is required")));
         Secret password = password(o);
         boolean verify = ok(o.bool("tlsVerify")).orElse(true);
         Optional<Path> ca = ok(o.absolutePath("caFile"));
         ca.ifPresent(f -> {
             if (!Files.isReadable(f)) {
-                throw new Invalid(o.error("caFile", f + " cannot be read"));
+                throw new InvalidConfig(o.error("caFile", f + " cannot be read"));
             }
         });
         if (!verify) {
@@ -153,7 +154,7 @@ public final class HammerspaceBackendFactory implements BackendFactory {
             } catch (NumberFormatException e) {
                 // falls through to the error
             }
-            throw new Invalid(o.error("maxConnections", "'" + s + "' is not a number from 1 to 4096"));
+            throw new InvalidConfig(o.error("maxConnections", "'" + s + "' is not a number from 1 to 4096"));
         }).orElse(ClientConfig.DEFAULT_MAX_CONNECTIONS);
         return ClientConfig.of(uri, user, password).withTls(verify, ca)
                 .withTimeouts(request, task, ClientConfig.DEFAULT_POLL_START, ClientConfig.DEFAULT_POLL_MAX)
@@ -164,22 +165,22 @@ public final class HammerspaceBackendFactory implements BackendFactory {
         Optional<String> inline = ok(o.string("password"));
         Optional<Path> file = ok(o.absolutePath("passwordFile"));
         if (inline.isPresent() == file.isPresent()) {
-            throw new Invalid(o.error("password", "give exactly one of password and passwordFile"));
+            throw new InvalidConfig(o.error("password", "give exactly one of password and passwordFile"));
         }
         if (inline.isPresent()) {
             if (inline.get().isEmpty()) {
-                throw new Invalid(o.error("password", "is empty"));
+                throw new InvalidConfig(o.error("password", "is empty"));
             }
             return new Secret(inline.get());
         }
         try {
             String p = Files.readString(file.get()).strip();
             if (p.isEmpty()) {
-                throw new Invalid(o.error("passwordFile", file.get() + " is empty"));
+                throw new InvalidConfig(o.error("passwordFile", file.get() + " is empty"));
             }
             return new Secret(p);
         } catch (IOException e) {
-            throw new Invalid(o.error("passwordFile", "cannot read " + file.get() + ": " + e.getMessage()));
+            throw new InvalidConfig(o.error("passwordFile", "cannot read " + file.get() + ": " + e.getMessage()));
         }
     }
 
@@ -197,7 +198,7 @@ public final class HammerspaceBackendFactory implements BackendFactory {
         }
         if (namespace.isPresent()) {
             if (!Files.isDirectory(namespace.get())) {
-                throw new Invalid(o.error("namespaceRoot", namespace.get() + " is not a directory"));
+                throw new InvalidConfig(o.error("namespaceRoot", namespace.get() + " is not a directory"));
             }
             return new MountedNamespace(namespace.get());
         }
@@ -205,22 +206,22 @@ public final class HammerspaceBackendFactory implements BackendFactory {
         try {
             Files.createDirectories(mountRoot);
         } catch (IOException e) {
-            throw new Invalid(o.error("mountRoot", "cannot create " + mountRoot + ": " + e.getMessage()));
+            throw new InvalidConfig(o.error("mountRoot", "cannot create " + mountRoot + ": " + e.getMessage()));
         }
         LinuxHost host = LinuxHost.create(HostConfig.withRoots(List.of(mountRoot)))
-                .getOrElseThrow(f -> new Invalid(o.error("mountRoot", f.message())));
+                .getOrElseThrow(f -> new InvalidConfig(o.error("mountRoot", f.message())));
         return new NfsShareMounts(host.mounter(), host.mountTable(), host.paths(), mountRoot.resolve("shares"),
                 NfsShareMounts.DEFAULT_ATTEMPTS);
     }
 
     private static Duration duration(ConfigTree o, String key, Duration fallback) {
         return ok(o.string(key)).map(s -> Durations.parse(s).filter(d -> !d.isZero())
-                .orElseThrow(() -> new Invalid(o.error(key, "'" + s + "' is not a duration such as 30s or 2m"))))
+                .orElseThrow(() -> new InvalidConfig(o.error(key, "'" + s + "' is not a duration such as 30s or 2m"))))
                 .orElse(fallback);
     }
 
     private static <T> T ok(Either<ConfigError, T> r) {
-        return r.getOrElseThrow(Invalid::new);
+        return r.getOrElseThrow(InvalidConfig::new);
     }
 
     /**
@@ -229,16 +230,5 @@ public final class HammerspaceBackendFactory implements BackendFactory {
      */
     private static final class Log {
         private static final Logger LOG = LoggerFactory.getLogger(HammerspaceBackendFactory.class);
-    }
-
-    /** Unwinds option parsing at the first bad key; never escapes this class. */
-    private static final class Invalid extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient ConfigError error;
-
-        Invalid(ConfigError error) {
-            super(error.message(), null, false, false);
-            this.error = error;
-        }
     }
 }

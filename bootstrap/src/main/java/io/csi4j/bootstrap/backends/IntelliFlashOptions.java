@@ -10,6 +10,7 @@ import io.csi4j.adapters.intelliflash.rest.TlsSettings;
 import io.csi4j.bootstrap.config.BackendSettings;
 import io.csi4j.bootstrap.config.ConfigError;
 import io.csi4j.bootstrap.config.ConfigTree;
+import io.csi4j.bootstrap.config.InvalidConfig;
 import io.csi4j.domain.topology.Topology;
 import io.vavr.control.Either;
 import java.net.URI;
@@ -86,7 +87,7 @@ final class IntelliFlashOptions {
             KEYS.forEach(k -> known.add(k.name()));
             ok(o.onlyKeys(known));
             if (!o.has("arrays")) {
-                throw new Invalid(o.error("arrays", "is required: a map of arrays by configuration name"));
+                throw new InvalidConfig(o.error("arrays", "is required: a map of arrays by configuration name"));
             }
             boolean verify = ok(o.bool("tlsVerify")).orElse(true);
             Optional<Path> ca = ok(o.absolutePath("caFile"));
@@ -95,7 +96,7 @@ final class IntelliFlashOptions {
                 arrays.add(array(a, verify, ca));
             }
             if (arrays.isEmpty()) {
-                throw new Invalid(o.error("arrays", "names no array"));
+                throw new InvalidConfig(o.error("arrays", "names no array"));
             }
             Chap chap = chap(o);
             long size = ok(o.size("defaultSize")).orElse(IntelliFlashConfig.DEFAULT_SIZE);
@@ -103,8 +104,8 @@ final class IntelliFlashOptions {
             Path mountDir = ok(o.absolutePath("lowTierMountDir")).orElse(Path.of("/var/lib/csi4j/intelliflash-parents"));
             return Either.right(new Parsed(new IntelliFlashConfig(b.name(), flavour, arrays, chap, size,
                     RestSettings.DEFAULT.withTimeouts(RestSettings.DEFAULT.connectTimeout(), timeout)), mountDir));
-        } catch (Invalid e) {
-            return Either.left(e.error);
+        } catch (InvalidConfig e) {
+            return Either.left(e.error());
         }
     }
 
@@ -115,17 +116,17 @@ final class IntelliFlashOptions {
         ok(a.onlyKeys(known));
         String restIp = required(a, "restIp");
         if (!REST_IP.matcher(restIp).matches()) {
-            throw new Invalid(a.error("restIp", "'" + restIp + "' is not scheme://host[:port] with scheme https or http"));
+            throw new InvalidConfig(a.error("restIp", "'" + restIp + "' is not scheme://host[:port] with scheme https or http"));
         }
         URI uri = URI.create(restIp.endsWith("/") ? restIp.substring(0, restIp.length() - 1) : restIp);
         String project = required(a, "defaultProject");
         String fsType = ok(a.string("defaultMountFsType")).orElse("nfs");
         if (!fsType.equals("nfs") && !fsType.equals("cifs")) {
-            throw new Invalid(a.error("defaultMountFsType", "'" + fsType + "' is neither nfs nor cifs"));
+            throw new InvalidConfig(a.error("defaultMountFsType", "'" + fsType + "' is neither nfs nor cifs"));
         }
         Optional<String> zone = ok(a.string("zone"));
         zone.ifPresent(z -> Topology.parse(java.util.Map.of("topology.kubernetes.io/zone", z))
-                .getOrElseThrow(f -> new Invalid(a.error("zone", f.message()))));
+                .getOrElseThrow(f -> new InvalidConfig(a.error("zone", f.message()))));
         Optional<String> targetGroup = aliased(a, "defaultTargetGroup");
         boolean inherit = ok(a.bool("inheritProjectSettings")).orElse(targetGroup.isEmpty());
         int port = aliased(a, "defaultISCSIPort").map(p -> port(a, p)).orElse(3260);
@@ -143,7 +144,7 @@ final class IntelliFlashOptions {
         Optional<String> user = ok(o.string("chapUser"));
         Optional<String> secret = ok(o.string("chapSecret"));
         if (on && (user.isEmpty() || secret.isEmpty())) {
-            throw new Invalid(o.error(user.isEmpty() ? "chapUser" : "chapSecret", "is required with useChapAuth: true"));
+            throw new InvalidConfig(o.error(user.isEmpty() ? "chapUser" : "chapSecret", "is required with useChapAuth: true"));
         }
         return new Chap(on, user.orElse(""), secret.orElse(""), ok(o.string("initiatorGroup")));
     }
@@ -153,7 +154,7 @@ final class IntelliFlashOptions {
         List<String> group = ALIASES.stream().filter(g -> g.contains(key)).findFirst().orElse(List.of(key));
         List<String> present = group.stream().filter(a::has).toList();
         if (present.size() > 1) {
-            throw new Invalid(a.error(present.get(1), "duplicates " + present.get(0)));
+            throw new InvalidConfig(a.error(present.get(1), "duplicates " + present.get(0)));
         }
         return present.isEmpty() ? Optional.empty() : ok(a.string(present.getFirst()));
     }
@@ -167,19 +168,19 @@ final class IntelliFlashOptions {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new Invalid(a.error("defaultISCSIPort", "'" + value + "' is not a port number"));
+        throw new InvalidConfig(a.error("defaultISCSIPort", "'" + value + "' is not a port number"));
     }
 
     private static String required(ConfigTree a, String key) {
         return ok(a.string(key)).filter(s -> !s.isEmpty())
-                .orElseThrow(() -> new Invalid(a.error(key, "is required")));
+                .orElseThrow(() -> new InvalidConfig(a.error(key, "is required")));
     }
 
     private static Optional<Duration> duration(ConfigTree o, String key) {
         return ok(o.string(key)).map(v -> {
             var m = Pattern.compile("(\\d+)(ms|s|m)").matcher(v.trim());
             if (!m.matches()) {
-                throw new Invalid(o.error(key, "'" + v + "' is not a duration such as 30s, 500ms or 2m"));
+                throw new InvalidConfig(o.error(key, "'" + v + "' is not a duration such as 30s, 500ms or 2m"));
             }
             long n = Long.parseLong(m.group(1));
             return switch (m.group(2)) {
@@ -191,17 +192,6 @@ final class IntelliFlashOptions {
     }
 
     private static <T> T ok(Either<ConfigError, T> r) {
-        return r.getOrElseThrow(Invalid::new);
-    }
-
-    /** Unwinds option parsing at the first bad key; never escapes this class. */
-    private static final class Invalid extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient ConfigError error;
-
-        Invalid(ConfigError error) {
-            super(error.message(), null, false, false);
-            this.error = error;
-        }
+        return r.getOrElseThrow(InvalidConfig::new);
     }
 }

@@ -5,6 +5,7 @@ import io.csi4j.adapters.local.LocalBackendConfig;
 import io.csi4j.bootstrap.config.BackendSettings;
 import io.csi4j.bootstrap.config.ConfigError;
 import io.csi4j.bootstrap.config.ConfigTree;
+import io.csi4j.bootstrap.config.InvalidConfig;
 import io.csi4j.bootstrap.config.Settings;
 import io.csi4j.bootstrap.config.SettingsLoader;
 import io.csi4j.ports.out.VolumeBackend;
@@ -48,23 +49,23 @@ public final class LocalBackendFactory implements BackendFactory {
         Set<String> known = KEYS.stream().map(ConfigKey::name).collect(Collectors.toSet());
         known.add("type");
         try {
-            o.onlyKeys(known).getOrElseThrow(Invalid::new);
-            Path root = o.absolutePath("root").getOrElseThrow(Invalid::new).orElseGet(LocalBackendFactory::defaultRoot);
-            long defaultSize = o.size("defaultSize").getOrElseThrow(Invalid::new)
+            o.onlyKeys(known).getOrElseThrow(InvalidConfig::new);
+            Path root = o.absolutePath("root").getOrElseThrow(InvalidConfig::new).orElseGet(LocalBackendFactory::defaultRoot);
+            long defaultSize = o.size("defaultSize").getOrElseThrow(InvalidConfig::new)
                     .orElse(LocalBackendConfig.DEFAULT_SIZE_BYTES);
-            long maxSize = o.size("maxVolumeSize").getOrElseThrow(Invalid::new)
+            long maxSize = o.size("maxVolumeSize").getOrElseThrow(InvalidConfig::new)
                     .orElse(LocalBackendConfig.DEFAULT_MAXIMUM_VOLUME_BYTES);
-            String topologyKey = o.string("topologyKey").getOrElseThrow(Invalid::new)
+            String topologyKey = o.string("topologyKey").getOrElseThrow(InvalidConfig::new)
                     .orElse(LocalBackendConfig.DEFAULT_TOPOLOGY_KEY);
-            String fsType = o.string("defaultFsType").getOrElseThrow(Invalid::new)
+            String fsType = o.string("defaultFsType").getOrElseThrow(InvalidConfig::new)
                     .orElse(LocalBackendConfig.DEFAULT_FS_TYPE);
-            createRoot(root).getOrElseThrow(reason -> new Invalid(o.error("root", reason)));
+            createRoot(root).getOrElseThrow(reason -> new InvalidConfig(o.error("root", reason)));
             var config = new LocalBackendConfig(backend.name(), root, settings.nodeId(), topologyKey, defaultSize,
                     maxSize, fsType);
             return LocalBackend.open(config).<VolumeBackend>map(b -> b)
                     .mapLeft(f -> new ConfigError(o.source(), o.path(), f.message()));
-        } catch (Invalid e) {
-            return Either.left(e.error);
+        } catch (InvalidConfig e) {
+            return Either.left(e.error());
         }
     }
 
@@ -84,16 +85,5 @@ public final class LocalBackendFactory implements BackendFactory {
         String xdg = System.getenv("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local/share");
         return base.resolve("csi4j");
-    }
-
-    /** Unwinds option parsing at the first bad key; never escapes this class. */
-    private static final class Invalid extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient ConfigError error;
-
-        Invalid(ConfigError error) {
-            super(error.message(), null, false, false);
-            this.error = error;
-        }
     }
 }

@@ -126,8 +126,8 @@ public final class SettingsLoader {
                     .orElse(NodeSettings.DEFAULT_NFS_VERSIONS);
             return Either.right(new Settings(file, driverName, nodeId, endpoint, mode, defaultBackend, backends,
                     logFormat, kubeletDir, nodeIp, metrics, nfsVersions));
-        } catch (Invalid e) {
-            return Either.left(e.error);
+        } catch (InvalidConfig e) {
+            return Either.left(e.error());
         }
     }
 
@@ -135,20 +135,20 @@ public final class SettingsLoader {
     private static List<String> nfsVersions(Sourced given) {
         List<String> versions = Arrays.stream(given.value().split(",")).map(String::strip).toList();
         if (versions.isEmpty() || !NFS_VERSIONS.containsAll(versions)) {
-            throw new Invalid(given.error("'" + given.value() + "' is not a comma-separated list of NFS versions (3, 4,"
+            throw new InvalidConfig(given.error("'" + given.value() + "' is not a comma-separated list of NFS versions (3, 4,"
                     + " 4.0, 4.1, 4.2)"));
         }
         return versions;
     }
 
     private static <T> T ok(Either<ConfigError, T> result) {
-        return result.getOrElseThrow(Invalid::new);
+        return result.getOrElseThrow(InvalidConfig::new);
     }
 
     private String driverName(Optional<Sourced> given, String fallback) {
         String name = given.map(Sourced::value).orElse(fallback);
         if (!PluginIdentity.isValidName(name)) {
-            throw new Invalid(given.get().error("'" + name + "' is not a DNS-style name of at most 63 characters "
+            throw new InvalidConfig(given.get().error("'" + name + "' is not a DNS-style name of at most 63 characters "
                     + "(letters, digits, '.', '-'; alphanumeric at both ends)"));
         }
         return name;
@@ -157,7 +157,7 @@ public final class SettingsLoader {
     private String nodeId(Optional<Sourced> given) {
         String id = given.map(Sourced::value).orElse(hostName);
         if (!NodeFacts.isValidName(id)) {
-            throw new Invalid(given.map(n -> n.error("'" + id + "' is not a valid node name (letters, digits, '.', '_', "
+            throw new InvalidConfig(given.map(n -> n.error("'" + id + "' is not a valid node name (letters, digits, '.', '_', "
                     + "':', '-'; alphanumeric first; at most 128 characters)")).orElse(new ConfigError("(host name)", "nodeId",
                     "the host name is not a valid node id; set --node-id or CSI_NODE_ID")));
         }
@@ -166,14 +166,14 @@ public final class SettingsLoader {
 
     private static String address(Sourced given) {
         if (!given.value().matches("[0-9A-Fa-f.:]{2,45}")) {
-            throw new Invalid(given.error("'" + given.value() + "' is not an IP address"));
+            throw new InvalidConfig(given.error("'" + given.value() + "' is not an IP address"));
         }
         return given.value();
     }
 
     private static String endpoint(Optional<Sourced> given) {
         if (given.isEmpty()) {
-            throw new Invalid(new ConfigError("(command line)", "endpoint",
+            throw new InvalidConfig(new ConfigError("(command line)", "endpoint",
                     "no CSI endpoint: pass --endpoint unix:///path/to/csi.sock or set CSI_ENDPOINT"));
         }
         String e = given.get().value();
@@ -182,7 +182,7 @@ public final class SettingsLoader {
             return "unix://" + e;
         }
         if (!e.startsWith("unix:/") && !e.startsWith("tcp://")) {
-            throw new Invalid(given.get().error("'" + e + "' is neither unix:///path.sock nor tcp://host:port"));
+            throw new InvalidConfig(given.get().error("'" + e + "' is neither unix:///path.sock nor tcp://host:port"));
         }
         return e;
     }
@@ -190,13 +190,13 @@ public final class SettingsLoader {
     private static Path absolute(Sourced given) {
         Path p = Path.of(given.value());
         if (!p.isAbsolute() || !p.normalize().equals(p)) {
-            throw new Invalid(given.error("'" + given.value() + "' must be an absolute, normalised path"));
+            throw new InvalidConfig(given.error("'" + given.value() + "' must be an absolute, normalised path"));
         }
         return p;
     }
 
     private static MetricsAddress metricsAddress(Sourced given) {
-        return MetricsAddress.parse(given.value()).orElseThrow(() -> new Invalid(given.error("'" + given.value()
+        return MetricsAddress.parse(given.value()).orElseThrow(() -> new InvalidConfig(given.error("'" + given.value()
                 + "' is not host:port or :port (port 0 to 65535)")));
     }
 
@@ -204,19 +204,8 @@ public final class SettingsLoader {
         if (given.isEmpty()) {
             return fallback;
         }
-        return parse.apply(given.get().value()).orElseThrow(() -> new Invalid(given.get().error("'" + given.get().value()
+        return parse.apply(given.get().value()).orElseThrow(() -> new InvalidConfig(given.get().error("'" + given.get().value()
                 + "' is not one of " + allowed)));
-    }
-
-    /** Unwinds the straight-line {@link #build} at the first problem; never escapes this class. */
-    private static final class Invalid extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient ConfigError error;
-
-        Invalid(ConfigError error) {
-            super(error.message(), null, false, false);
-            this.error = error;
-        }
     }
 
     private Either<ConfigError, List<BackendSettings>> backends(ConfigTree tree, CliOverrides cli, Map<String, String> env) {
